@@ -1,0 +1,28 @@
+# Bounce troubleshooting site: gunicorn behind whitenoise, migrations run at start.
+FROM python:3.11.14-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DEBUG=0
+
+# gettext: compilemessages needs msgfmt.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext=0.21-12 \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 10001 app
+
+WORKDIR /app
+COPY requirements.txt ./
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY --chown=10001:10001 . .
+# Build-time only key: collectstatic and compilemessages need settings, not secrets.
+RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
+    && SECRET_KEY=build-only python manage.py collectstatic --noinput \
+    && chown -R 10001:10001 /app
+
+USER 10001
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn --config gunicorn.conf.py troubleshoot.wsgi"]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("v1/diagnose", views.diagnose, name="diagnose"),
+]

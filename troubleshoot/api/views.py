@@ -1,0 +1,63 @@
+import json
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from troubleshoot.articles.services import bounce_diagnose_published
+from troubleshoot.diagnosis import MAX_INPUT_BYTES, BounceInputError
+from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
+from troubleshoot.web.throttling import client_address, diagnose_rate_check
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def _error(message, *, status: int, code: str) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": str(message)}}, status=status)
+
+
+def _request_language(request, payload) -> str:
+    lang = payload.get("lang") if isinstance(payload, dict) else None
+    if lang in LANGUAGE_CODES:
+        return lang
+    return translation.get_language_from_request(request)
+
+
+# Trust decision: no session or cookie is read here, so CSRF cannot act on a visitor's
+# behalf; the endpoint changes nothing stored.
+@csrf_exempt
+@require_POST
+def diagnose(request):
+    if len(request.body) > MAX_INPUT_BYTES + 10_000:
+        lang = translation.get_language_from_request(request)
+        with translation.override(lang):
+            return _error(INPUT_ERROR_MESSAGES["too_large"], status=413, code="too_large")
+    try:
+        payload = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    lang = _request_language(request, payload)
+    with translation.override(lang):
+        if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+            return _error(
+                translation.gettext('Send a JSON object with the bounce in "text", for example {"text": "550 5.1.1 …", "lang": "en"}.'),
+                status=400,
+                code="bad_request",
+            )
+        retry_after = diagnose_rate_check(address=client_address(request))
+        if retry_after:
+            response = _error(
+                translation.gettext("Too many requests. Try again in %(seconds)s seconds.") % {"seconds": retry_after},
+                status=429,
+                code="rate_limited",
+            )
+            response["Retry-After"] = str(retry_after)
+            return response
+        try:
+            answer = bounce_diagnose_published(text=payload["text"])
+        except BounceInputError as error:
+            status = 413 if error.code == "too_large" else 400
+            return _error(INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"]), status=status, code=error.code)
+        return JsonResponse(answer.to_dict(lang=lang))

@@ -1,0 +1,38 @@
+import json
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from troubleshoot.articles.services import bounce_diagnose_published
+from troubleshoot.diagnosis import BounceInputError
+from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
+
+
+class Command(BaseCommand):
+    help = "Diagnose bounces (files, or - for standard input); prints one JSON object per line."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--lang", choices=[code for code, _name in settings.LANGUAGES], default="en")
+
+    def handle(self, *args, paths, lang, **options):
+        failures = 0
+        with translation.override(lang):
+            for path in paths:
+                try:
+                    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+                except OSError as error:
+                    raise CommandError(f"{path}: {error.strerror}") from error
+                try:
+                    answer = bounce_diagnose_published(text=data)
+                except BounceInputError as error:
+                    failures += 1
+                    line = {"input": path, "error": {"code": error.code, "message": str(INPUT_ERROR_MESSAGES[error.code])}}
+                else:
+                    line = {"input": path, **answer.to_dict(lang=lang)}
+                self.stdout.write(json.dumps(line, ensure_ascii=False))
+        if failures:
+            sys.exit(1)

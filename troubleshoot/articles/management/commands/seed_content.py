@@ -1,0 +1,21 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.conf import settings
+
+from troubleshoot.articles.models import Article
+
+SEED_FIXTURES = [settings.BASE_DIR / "fixtures" / name for name in ("seed_articles.json", "general_articles.json")]
+
+
+class Command(BaseCommand):
+    help = "Load the demo content into an empty database; with --force, reload it over existing articles."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Reload even if articles exist (overwrites their text).")
+
+    def handle(self, *args, force, **options):
+        # Staff edits live in the database; never overwrite them on a routine start.
+        if Article.objects.exists() and not force:
+            self.stdout.write("Articles already present: seed content not loaded.")
+            return
+        call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])

@@ -1,0 +1,113 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .categories import Category, Permanence
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Article(models.Model):
+    """One bounce reason: what it means and what the sender should do.
+
+    title, summary and body are translated (see translation.py); the slug is the public
+    contract that bounce messages link to, so it is never translated and never changes.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices)
+    permanence = models.CharField(
+        _("temporary or permanent"), max_length=16, choices=Permanence.choices, default=Permanence.PERMANENT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown. Script and raw HTML are removed on display."))
+    is_general = models.BooleanField(
+        _("general article of its category"),
+        default=False,
+        help_text=_("Where bounces of this category land when no signature points to a more specific article."),
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=100)
+    updated_at = models.DateTimeField(_("last update"), default=timezone.now)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category", "order", "slug"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title or self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("web:article", kwargs={"slug": self.slug})
+
+
+class BounceSignatureQuerySet(models.QuerySet):
+    def get_by_natural_key(self, article_slug, text):
+        return self.get(article__slug=article_slug, text=text)
+
+
+class BounceSignature(models.Model):
+    """A bounce text, as a sender sees it, that leads to an article."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("article")
+    )
+    text = models.TextField(_("bounce text"), help_text=_("The exact text of the bounce, as the sender sees it."))
+    reply_code = models.CharField(_("reply code"), max_length=3, blank=True, help_text=_("For example 553."))
+    status = models.CharField(_("enhanced status code"), max_length=16, blank=True, help_text=_("For example 5.7.1."))
+    pattern = models.CharField(
+        _("match pattern"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "RE2 regular expression, case-insensitive, searched in the diagnostic text. "
+            "Leave blank to match the bounce text itself."
+        ),
+    )
+    note = models.TextField(_("staff note"), blank=True)
+
+    objects = BounceSignatureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "pk"]
+        verbose_name = _("bounce signature")
+        verbose_name_plural = _("bounce signatures")
+
+    def __str__(self):
+        return self.text[:80]
+
+    def natural_key(self):
+        return (self.article.slug, self.text)
+
+    natural_key.dependencies = ["articles.article"]
+
+
+class ContentVersion(models.Model):
+    """A single row whose number changes whenever published content changes.
+
+    Every process compares it with the version of its in-memory snapshot (articles, compiled
+    rules, search index) and rebuilds the snapshot when they differ.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.version)

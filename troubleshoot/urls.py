@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("troubleshoot.api.urls")),
+]
+
+# Public pages carry the language in the URL; "/" redirects by Accept-Language.
+urlpatterns += i18n_patterns(
+    path("", include("troubleshoot.web.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from troubleshoot.diagnosis import MAX_INPUT_BYTES
+
+
+class DiagnoseForm(forms.Form):
+    text = forms.CharField(
+        label=_("Paste the error message or the whole bounce"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 8,
+                "spellcheck": "false",
+                "autocomplete": "off",
+                "placeholder": _("For example: 550 5.1.1 <someone@example.com>: Recipient address rejected: User unknown"),
+            }
+        ),
+    )
+    file = forms.FileField(label=_("…or upload the bounce as an .eml file"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            if upload.size > MAX_INPUT_BYTES:
+                raise forms.ValidationError(self.too_large_message())
+            cleaned["content"] = upload.read(MAX_INPUT_BYTES + 1)
+        else:
+            text = cleaned.get("text") or ""
+            if len(text) > MAX_INPUT_BYTES:
+                raise forms.ValidationError(self.too_large_message())
+            cleaned["content"] = text
+        return cleaned
+
+    @staticmethod
+    def too_large_message():
+        return _(
+            "This is more than %(size)s MB. Paste only the error message or the delivery report, "
+            "without attachments."
+        ) % {"size": MAX_INPUT_BYTES // 1_000_000}
+
+
+# What a visitor is told for each way the diagnosis library refuses input.
+INPUT_ERROR_MESSAGES = {
+    "empty": _("Paste the text of the bounce you received, or upload it as an .eml file."),
+    "too_large": _(
+        "This is more than the size we can read. Paste only the error message or the delivery "
+        "report, without attachments."
+    ),
+    "binary": _("This looks like binary data, not the text of a bounce. Paste the text, or upload the .eml file."),
+    "unreadable": _("We could not read this text. Paste the error message as plain text."),
+}
