@@ -34,6 +34,8 @@ def _change_form_data(admin_client, article):
             value = inline_form.initial.get(name)
             if name == "article":
                 value = article.pk
+            elif name == "id":
+                value = inline_form.instance.pk
             data[f"{prefix}-{index}-{name}"] = "" if value is None else value
     return data
 
@@ -44,7 +46,7 @@ def test_staff_edit_both_languages_and_the_public_pages_show_it(admin_client, cl
     data["title_en"] = "Your domain is on the recipient's block list"
     data["title_fr"] = "Votre domaine figure sur la liste de blocage du destinataire"
     response = admin_client.post(f"/admin/articles/article/{article.pk}/change/", data)
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    assert response.status_code == 302, (response.context["adminform"].form.errors, [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms], response.context["inline_admin_formsets"][0].formset.non_form_errors())
     assert "Your domain is on the recipient&#x27;s block list" in client.get("/en/blocked-domain/").content.decode()
     assert "Votre domaine figure sur la liste de blocage du destinataire" in client.get("/fr/blocked-domain/").content.decode()
 

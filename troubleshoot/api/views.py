@@ -1,13 +1,15 @@
 import json
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from troubleshoot.articles.services import bounce_diagnose_published
+from troubleshoot.articles.services import articles_search, bounce_diagnose_published
 from troubleshoot.diagnosis import MAX_INPUT_BYTES, BounceInputError
+from troubleshoot.search.services import MAX_QUERY_CHARS
 from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 from troubleshoot.web.throttling import client_address, diagnose_rate_check
 
@@ -30,12 +32,18 @@ def _request_language(request, payload) -> str:
 @csrf_exempt
 @require_POST
 def diagnose(request):
-    if len(request.body) > MAX_INPUT_BYTES + 10_000:
-        lang = translation.get_language_from_request(request)
+    try:
+        body = request.body  # refused by Django past DATA_UPLOAD_MAX_MEMORY_SIZE
+    except RequestDataTooBig:
+        body = None
+    if body is None or len(body) > MAX_INPUT_BYTES + 10_000:
+        lang = request.GET.get("lang")
+        if lang not in LANGUAGE_CODES:
+            lang = translation.get_language_from_request(request)
         with translation.override(lang):
             return _error(INPUT_ERROR_MESSAGES["too_large"], status=413, code="too_large")
     try:
-        payload = json.loads(request.body)
+        payload = json.loads(body)
     except (ValueError, UnicodeDecodeError):
         payload = None
     lang = _request_language(request, payload)
@@ -61,3 +69,26 @@ def diagnose(request):
             status = 413 if error.code == "too_large" else 400
             return _error(INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"]), status=status, code=error.code)
         return JsonResponse(answer.to_dict(lang=lang))
+
+
+def search(request):
+    lang = request.GET.get("lang")
+    if lang not in LANGUAGE_CODES:
+        lang = translation.get_language_from_request(request)
+    query = request.GET.get("q", "")
+    with translation.override(lang):
+        if len(query) > MAX_QUERY_CHARS:
+            return _error(
+                translation.gettext("The search is too long: use at most %(count)s characters.") % {"count": MAX_QUERY_CHARS},
+                status=400,
+                code="too_long",
+            )
+        hits = articles_search(query=query, lang=lang, limit=10)
+    return JsonResponse(
+        {
+            "results": [
+                {"slug": h.slug, "title": h.title, "category": h.category, "score": h.score, "snippet": h.snippet}
+                for h in hits
+            ]
+        }
+    )

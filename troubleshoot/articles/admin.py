@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -52,7 +53,7 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         # Rendered output is sanitised anyway; refusing script here tells staff it would vanish.
-        for name, value in cleaned.items():
+        for name, value in list(cleaned.items()):
             if name.startswith("body_") and value and "<script" in value.lower():
                 self.add_error(name, _("Remove the <script> element: scripts are never shown to visitors."))
         return cleaned
@@ -83,7 +84,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     list_display = ["slug", "title_en", "title_fr", "category", "permanence", "is_published", "translations", "updated_at"]
     list_filter = ["category", "is_published", "is_general", MissingTranslationFilter]
     search_fields = ["slug", "title_en", "title_fr", "signatures__text"]
-    readonly_fields = ["preview"]
+    readonly_fields = ["updated_at", "preview"]
     fieldsets = [
         (None, {"fields": ["slug", "category", "permanence", "is_general", "is_published", "order", "updated_at"]}),
         (_("Text"), {"fields": ["title", "summary", "body"]}),
@@ -113,7 +114,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
                         code,
                         name,
                         getattr(article, f"title_{code}") or article.title_en,
-                        markdown_render(getattr(article, f"body_{code}") or article.body_en or ""),
+                        mark_safe(markdown_render(getattr(article, f"body_{code}") or article.body_en or "")),  # nh3-sanitised
                     )
                     for code, name in LANGUAGE_NAMES.items()
                 ),

@@ -22,6 +22,8 @@ from django.utils import timezone
 
 from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, ruleset_compile
 
+from troubleshoot.search.services import SearchDocument, SearchIndex
+
 from .models import Article, BounceSignature, ContentVersion
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -132,6 +134,22 @@ class ContentSnapshot:
             general.setdefault(entry.category, entry.slug)
         return general
 
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        return SearchIndex(
+            SearchDocument(
+                slug=entry.slug,
+                lang=lang,
+                title=entry.title(lang),
+                summary=entry.summary(lang),
+                body=entry.body(lang),
+                bounce_texts=tuple(signature.text for signature in entry.signatures),
+                category=entry.category,
+            )
+            for entry in self.articles.values()
+            for lang in LANGUAGE_CODES
+        )
+
     def by_category(self) -> dict[str, list[ArticleEntry]]:
         grouped: dict[str, list[ArticleEntry]] = {}
         for entry in sorted(self.articles.values(), key=lambda a: (a.order, a.slug)):
@@ -231,3 +249,8 @@ def bounce_diagnose_published(*, text: str | bytes) -> DiagnosisAnswer:
     snapshot = content_snapshot_get()
     diagnosis = bounce_diagnose(text=text, ruleset=snapshot.ruleset)
     return DiagnosisAnswer(results=list(diagnosis.results), snapshot=snapshot)
+
+
+def articles_search(*, query: str, lang: str, limit: int = 10) -> list:
+    """Published articles matching `query` in `lang`, best first (see troubleshoot.search)."""
+    return content_snapshot_get().search_index.search(query=query, lang=lang, limit=limit)

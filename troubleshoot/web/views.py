@@ -1,3 +1,4 @@
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -39,7 +40,12 @@ def diagnose(request):
     if request.method != "POST":
         form = DiagnoseForm()
         return render(request, "web/diagnose.html", {"form": form}, status=200)
-    form = DiagnoseForm(request.POST, request.FILES)
+    try:
+        form = DiagnoseForm(request.POST, request.FILES)
+    except RequestDataTooBig:
+        form = DiagnoseForm()
+        form.add_error(None, INPUT_ERROR_MESSAGES["too_large"])
+        return render(request, "web/diagnose.html", {"form": form}, status=413)
     if not form.is_valid():
         return render(request, "web/diagnose.html", {"form": form}, status=400)
     return _diagnose_and_render(request, content=form.cleaned_data["content"], form=form)

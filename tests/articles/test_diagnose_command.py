@@ -1,0 +1,38 @@
+import io
+import json
+import sys
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args, stdin=b""):
+    out = io.StringIO()
+    old_stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        call_command("diagnose", *args, stdout=out)
+    finally:
+        sys.stdin = old_stdin
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_prints_one_json_object_per_input(tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text("553 sorry, your envelope sender is in my badmailfrom list.\n")
+    second = tmp_path / "second.txt"
+    second.write_text("550-Invalid recipient <user@example.com> (#5.1.1)\n")
+    lines = run(str(first), str(second))
+    assert [line["input"] for line in lines] == [str(first), str(second)]
+    assert lines[0]["results"][0]["article"] == "sender-blocked"
+    assert lines[1]["results"][0]["article"] == "invalid-recipient"
+    assert lines[1]["results"][0]["status"] == "5.1.1"
+
+
+def test_dash_reads_standard_input_and_lang_sets_titles():
+    (line,) = run("--lang", "fr", "-", stdin=b"460 too many messages (#4.3.0)\n")
+    assert line["input"] == "-"
+    assert line["results"][0]["article"] == "too-many-messages"
+    assert line["results"][0]["permanent"] is False

@@ -1,0 +1,203 @@
+"""Full-text search over published articles, both languages, with tantivy.
+
+The index lives in memory and is built from the content snapshot, not queried from the
+database, so results are identical on SQLite and PostgreSQL and a search costs no query.
+Each article is indexed once per language (falling back to English text where French is
+empty), with that language's stemmer, accents folded, so "expediteur" finds "expéditeur".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import tantivy
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+STEMMERS = {"en": "english", "fr": "french"}
+# Reply codes (553) and enhanced status codes (5.7.1) are searched as exact tokens.
+CODE_RE = re.compile(r"^(?:[245]\d\d|[245]\.\d{1,3}\.\d{1,3})$")
+CODE_IN_TEXT_RE = re.compile(r"(?<![\w.])(?:[245]\d\d|[245]\.\d{1,3}\.\d{1,3})(?![\w.])")
+WORD_RE = re.compile(r"[\w.]+", re.UNICODE)
+MARKDOWN_NOISE_RE = re.compile(r"[#*_`>\[\]()!]|https?://\S+")
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    body: str
+    bounce_texts: tuple[str, ...]
+    category: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    slug: str
+    title: str
+    category: str
+    score: float
+    snippet: str  # HTML: escaped text with <mark> around the matched words
+
+
+def _text_analyzer(lang: str) -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.stemmer(STEMMERS[lang]))
+        .build()
+    )
+
+
+def _plain_analyzer() -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
+
+
+def _plain(markdown_text: str) -> str:
+    return re.sub(r"\s+", " ", MARKDOWN_NOISE_RE.sub(" ", markdown_text)).strip()
+
+
+class SearchIndex:
+    """An immutable in-memory index; build once per content version, search many times."""
+
+    def __init__(self, documents: Iterable[SearchDocument]):
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("slug", stored=True, tokenizer_name="raw")
+        builder.add_text_field("lang", stored=True, tokenizer_name="raw")
+        builder.add_text_field("category", stored=True, tokenizer_name="raw")
+        builder.add_text_field("codes", stored=False, tokenizer_name="raw")
+        builder.add_text_field("bounce", stored=True, tokenizer_name="plain")
+        for lang in STEMMERS:
+            builder.add_text_field(f"title_{lang}", stored=True, tokenizer_name=f"text_{lang}")
+            builder.add_text_field(f"body_{lang}", stored=True, tokenizer_name=f"text_{lang}")
+        self.schema = builder.build()
+        self.index = tantivy.Index(self.schema)  # in memory
+        self._analyzers = {lang: _text_analyzer(lang) for lang in STEMMERS}
+        for lang, analyzer in self._analyzers.items():
+            self.index.register_tokenizer(f"text_{lang}", analyzer)
+        self._plain = _plain_analyzer()
+        self.index.register_tokenizer("plain", self._plain)
+
+        writer = self.index.writer(heap_size=15_000_000, num_threads=1)
+        for doc in documents:
+            codes = set()
+            for text in doc.bounce_texts:
+                codes.update(CODE_IN_TEXT_RE.findall(text))
+            fields = {
+                "slug": doc.slug,
+                "lang": doc.lang,
+                "category": doc.category,
+                "codes": sorted(codes) or [""],
+                "bounce": " \n ".join(doc.bounce_texts),
+                f"title_{doc.lang}": doc.title,
+                f"body_{doc.lang}": f"{doc.summary} {_plain(doc.body)}".strip(),
+            }
+            writer.add_document(tantivy.Document(**fields))
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self._searcher = self.index.searcher()
+
+    def _terms(self, analyzer: tantivy.TextAnalyzer, text: str) -> list[str]:
+        return [token for token in analyzer.analyze(text)][:MAX_TERMS]
+
+    def _query(self, text: str, lang: str) -> tantivy.Query | None:
+        Occur = tantivy.Occur
+        clauses: list[tuple] = []
+        words = WORD_RE.findall(text)
+        codes = [w for w in words if CODE_RE.match(w)]
+        for code in codes[:MAX_TERMS]:
+            clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "codes", code), 4.0)))
+        title_field, body_field = f"title_{lang}", f"body_{lang}"
+        for term in dict.fromkeys(self._terms(self._analyzers[lang], text)):
+            title = tantivy.Query.term_query(self.schema, title_field, term)
+            body = tantivy.Query.term_query(self.schema, body_field, term)
+            clauses.append((Occur.Should, tantivy.Query.boost_query(title, 3.0)))
+            clauses.append((Occur.Should, body))
+            if len(term) >= 4 and not term.isdigit():
+                # Small typos forgiven: one edit, two for long words; exact matches still rank first.
+                distance = 2 if len(term) >= 8 else 1
+                clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.fuzzy_term_query(self.schema, title_field, term, distance=distance), 1.0)))
+                clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.fuzzy_term_query(self.schema, body_field, term, distance=distance), 0.3)))
+        plain_terms = self._terms(self._plain, text)
+        for term in dict.fromkeys(plain_terms):
+            clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "bounce", term), 0.5)))
+        if len(plain_terms) >= 2:
+            # A pasted bounce text: the exact phrase weighs most.
+            phrase = tantivy.Query.phrase_query(self.schema, "bounce", plain_terms)
+            clauses.append((Occur.Should, tantivy.Query.boost_query(phrase, 6.0)))
+        if not clauses:
+            return None
+        restricted = tantivy.Query.boolean_query(
+            [
+                (Occur.Must, tantivy.Query.boolean_query(clauses)),
+                (Occur.Must, tantivy.Query.term_query(self.schema, "lang", lang)),
+            ]
+        )
+        return restricted
+
+    def search(self, *, query: str, lang: str, limit: int = 10) -> list[SearchHit]:
+        query = (query or "")[:MAX_QUERY_CHARS]
+        if lang not in STEMMERS:
+            lang = "en"
+        built = self._query(query, lang)
+        if built is None:
+            return []
+        hits = self._searcher.search(built, limit=limit).hits
+        highlight_terms = {t for t in self._terms(self._analyzers[lang], query) if len(t) >= 3}
+        raw_words = {w.lower() for w in WORD_RE.findall(query) if len(w) >= 3}
+        results = []
+        for score, address in hits:
+            doc = self._searcher.doc(address)
+            body = doc[f"body_{lang}"][0] if doc[f"body_{lang}"] else ""
+            results.append(
+                SearchHit(
+                    slug=doc["slug"][0],
+                    title=doc[f"title_{lang}"][0],
+                    category=doc["category"][0],
+                    score=round(float(score), 4),
+                    snippet=self._snippet(body, lang, highlight_terms, raw_words),
+                )
+            )
+        # Deterministic order whatever the engine does with ties.
+        results.sort(key=lambda hit: (-hit.score, hit.slug))
+        return results
+
+    def _snippet(self, text: str, lang: str, terms: set[str], raw_words: set[str], width: int = 180) -> str:
+        """An escaped excerpt of `text` around the first matched word, matches in <mark>."""
+        analyzer = self._analyzers[lang]
+        words = list(re.finditer(r"\w+", text))
+        marks = []
+        for match in words:
+            word = match.group(0)
+            token = analyzer.analyze(word)
+            if (token and token[0] in terms) or word.lower() in raw_words:
+                marks.append((match.start(), match.end()))
+        start = max(0, marks[0][0] - 60) if marks else 0
+        end = min(len(text), start + width)
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < start + 20 else start
+        pieces, cursor = [], start
+        for mark_start, mark_end in marks:
+            if mark_start < start or mark_end > end:
+                continue
+            pieces.append(html.escape(text[cursor:mark_start]))
+            pieces.append(f"<mark>{html.escape(text[mark_start:mark_end])}</mark>")
+            cursor = mark_end
+        pieces.append(html.escape(text[cursor:end]))
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if end < len(text) else ""
+        return prefix + "".join(pieces) + suffix
