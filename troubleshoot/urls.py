@@ -1,9 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from troubleshoot.web.sitemaps import ArticleSitemap, HomeSitemap
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"home": HomeSitemap, "articles": ArticleSitemap}}, name="sitemap"),
     path("api/", include("troubleshoot.api.urls")),
 ]
 

@@ -111,3 +111,30 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def counts(self):
+        """Helpful / not helpful votes per article and language."""
+        return self.values("article__slug", "language", "helpful").annotate(votes=models.Count("pk"))
+
+
+class Feedback(models.Model):
+    """A visitor's answer to "Was this helpful?": one per visitor and article, per language."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("article"))
+    language = models.CharField(_("language"), max_length=8)
+    helpful = models.BooleanField(_("helpful"))
+    # A hash of the visitor's session: enough to count one vote each, nothing that identifies them.
+    voter = models.CharField(_("visitor"), max_length=64)
+    created_at = models.DateTimeField(_("voted at"), default=timezone.now)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [models.UniqueConstraint(fields=["article", "voter"], name="one_vote_per_visitor_and_article")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.language} {'+' if self.helpful else '-'}"

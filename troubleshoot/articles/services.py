@@ -24,7 +24,7 @@ from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, rule
 
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
-from .models import Article, BounceSignature, ContentVersion
+from .models import Article, BounceSignature, ContentVersion, Feedback
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -254,3 +254,14 @@ def bounce_diagnose_published(*, text: str | bytes) -> DiagnosisAnswer:
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:
     """Published articles matching `query` in `lang`, best first (see troubleshoot.search)."""
     return content_snapshot_get().search_index.search(query=query, lang=lang, limit=limit)
+
+
+def feedback_record(*, article_slug: str, language: str, helpful: bool, voter: str) -> bool:
+    """Record a visitor's vote (a later vote replaces theirs); False if no such published article."""
+    article = Article.objects.published().filter(slug=article_slug).first()
+    if article is None:
+        return False
+    Feedback.objects.update_or_create(
+        article=article, voter=voter, defaults={"language": language, "helpful": helpful, "created_at": timezone.now()}
+    )
+    return True

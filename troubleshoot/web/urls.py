@@ -7,5 +7,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("diagnose/", views.diagnose, name="diagnose"),
+    path("search/", views.search, name="search"),
     path("<slug:slug>/", views.article, name="article"),
+    path("<slug:slug>/feedback/", views.feedback, name="feedback"),
 ]

@@ -1,16 +1,31 @@
+import hashlib
+import re
+
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
 
 from troubleshoot.articles.categories import Category
-from troubleshoot.articles.services import bounce_diagnose_published, content_snapshot_get
+from troubleshoot.articles.services import (
+    articles_search,
+    bounce_diagnose_published,
+    content_snapshot_get,
+    feedback_record,
+)
 from troubleshoot.diagnosis import BounceInputError
+from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm
 from .throttling import client_address, diagnose_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
+REPLY_LINE_RE = re.compile(r"^\s*[245]\d\d[ -]\S")
+STATUS_RE = re.compile(r"(?<![\w.])[245]\.\d{1,3}\.\d{1,3}(?![\w.])")
 
 
 def _grouped_articles(snapshot, lang):
@@ -36,6 +51,45 @@ def home(request):
     )
 
 
+def looks_like_bounce(text: str) -> bool:
+    """A paste to diagnose rather than words to search: long, several lines, or an SMTP code."""
+    text = text.strip()
+    if len(text) > 80 or "\n" in text or REPLY_LINE_RE.match(text):
+        return True
+    # A status code alone ("5.7.1") is a search; with a sentence around it, a reply.
+    return bool(STATUS_RE.search(text)) and len(text.split()) >= 4
+
+
+def search(request):
+    lang = get_language()
+    query = request.GET.get("q", "").strip()
+    if looks_like_bounce(query) and len(query) <= MAX_QUERY_CHARS * 20:
+        # Someone pasted a bounce into the search box: answer it, they should not have to choose.
+        return _diagnose_and_render(request, content=query, form=DiagnoseForm(initial={"text": query}))
+    too_long = len(query) > MAX_QUERY_CHARS
+    hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=20)
+    snapshot = content_snapshot_get()
+    return render(
+        request,
+        "web/search.html",
+        {
+            "query": query,
+            "hits": hits,
+            "too_long": too_long,
+            "max_chars": MAX_QUERY_CHARS,
+            "suggestions": _general_articles(snapshot, lang) if query and not hits else [],
+            "groups": _grouped_articles(snapshot, lang),
+        },
+    )
+
+
+def _general_articles(snapshot, lang, limit=6):
+    """Where to look when nothing matched: the most common reasons first."""
+    common = ["userunknown", "mailboxfull", "blocked", "spamdetected", "rejected", "authfailure", "expired"]
+    general = snapshot.general_articles
+    return [snapshot.articles[general[key]].localized(lang) for key in common if key in general][:limit]
+
+
 def diagnose(request):
     if request.method != "POST":
         form = DiagnoseForm()
@@ -48,7 +102,11 @@ def diagnose(request):
         return render(request, "web/diagnose.html", {"form": form}, status=413)
     if not form.is_valid():
         return render(request, "web/diagnose.html", {"form": form}, status=400)
-    return _diagnose_and_render(request, content=form.cleaned_data["content"], form=form)
+    content = form.cleaned_data["content"]
+    if isinstance(content, str) and content.strip() and not looks_like_bounce(content):
+        # A few words typed into the paste box: search for them instead.
+        return redirect(f"{reverse('web:search')}?{urlencode({'q': content.strip()})}")
+    return _diagnose_and_render(request, content=content, form=form)
 
 
 def _diagnose_and_render(request, *, content, form):
@@ -65,6 +123,7 @@ def _diagnose_and_render(request, *, content, form):
     lang = get_language()
     snapshot = answer.snapshot
     results = []
+    recognised = False
     for result in answer.results:
         entry = snapshot.articles.get(result.article)
         data = result.to_dict()
@@ -76,10 +135,28 @@ def _diagnose_and_render(request, *, content, form):
         results.append(
             {"data": data, "article": entry.localized(lang) if entry else None, "alternatives": alternatives}
         )
+        recognised = recognised or data.get("matched_by") not in (None, "none")
+    paste = content if isinstance(content, str) else content.decode("utf-8", "replace")
+    closest = []
+    if not recognised:
+        # Nothing recognised: offer the articles whose words are closest to the paste.
+        closest = [
+            snapshot.articles[hit.slug].localized(lang)
+            for hit in articles_search(query=paste[:MAX_QUERY_CHARS], lang=lang, limit=5)
+            if hit.slug in snapshot.articles
+        ] or _general_articles(snapshot, lang)
     return render(
         request,
         "web/result.html",
-        {"form": form, "results": results, "lang": lang, "category_labels": CATEGORY_LABELS},
+        {
+            "form": form,
+            "results": results,
+            "recognised": recognised,
+            "closest": closest,
+            "paste": paste[:20_000],
+            "evidence": [text for item in results for text in item["data"].get("evidence", [])],
+            "lang": lang,
+        },
     )
 
 
@@ -98,5 +175,22 @@ def article(request, slug):
             "lang": lang,
             "category_label": CATEGORY_LABELS.get(entry.category, entry.category),
             "related": related,
+            "voted": request.session.get("votes", {}).get(slug) if request.COOKIES.get(settings.SESSION_COOKIE_NAME) else None,
         },
     )
+
+
+@require_POST
+def feedback(request, slug):
+    helpful = request.POST.get("helpful")
+    if helpful not in {"yes", "no"}:
+        return redirect("web:article", slug=slug)
+    if not request.session.session_key:
+        request.session.save()
+    voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
+    if not feedback_record(article_slug=slug, language=get_language(), helpful=helpful == "yes", voter=voter):
+        raise Http404
+    votes = request.session.get("votes", {})
+    votes[slug] = helpful
+    request.session["votes"] = votes
+    return redirect(f"{reverse('web:article', kwargs={'slug': slug})}#feedback")

@@ -33,3 +33,31 @@ def markdown_render(text: str) -> str:
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> str:
     return mark_safe(markdown_render(text or ""))  # sanitised by nh3 above
+
+
+@register.filter(name="highlight")
+def highlight_filter(text: str, needles) -> str:
+    """Escape `text`, then wrap every occurrence of each needle (case-insensitive) in <mark>."""
+    import html
+    import re
+
+    text = text or ""
+    wanted = sorted({n for n in (needles or []) if isinstance(n, str) and 3 <= len(n) <= 500}, key=len, reverse=True)
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for needle in wanted:
+        # Whitespace in the evidence may be folded differently in the paste: match any run of it.
+        pattern = r"\s+".join(re.escape(part) for part in needle.lower().split())
+        if not pattern:
+            continue
+        for match in re.finditer(pattern, lowered):
+            if not any(start < match.end() and match.start() < end for start, end in spans):
+                spans.append((match.start(), match.end()))
+    spans.sort()
+    out, cursor = [], 0
+    for start, end in spans:
+        out.append(html.escape(text[cursor:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return mark_safe("".join(out))  # every piece escaped above

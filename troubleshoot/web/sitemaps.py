@@ -1,0 +1,35 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from troubleshoot.articles.services import content_snapshot_get
+
+
+class ArticleSitemap(Sitemap):
+    """Every published article in every language, each with its hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+
+    def items(self):
+        return sorted(content_snapshot_get().articles.values(), key=lambda entry: entry.slug)
+
+    def location(self, entry):
+        return reverse("web:article", kwargs={"slug": entry.slug})
+
+    def lastmod(self, entry):
+        return entry.updated_at
+
+
+class HomeSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    priority = 1.0
+
+    def items(self):
+        return ["web:home"]
+
+    def location(self, name):
+        return reverse(name)
