@@ -128,7 +128,7 @@ class SearchIndex:
             clauses.append((Occur.Should, body))
             if len(term) >= 4 and not term.isdigit():
                 # Small typos forgiven: one edit, two for long words; exact matches still rank first.
-                distance = 2 if len(term) >= 8 else 1
+                distance = 2 if len(term) >= 7 else 1
                 clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.fuzzy_term_query(self.schema, title_field, term, distance=distance), 1.0)))
                 clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.fuzzy_term_query(self.schema, body_field, term, distance=distance), 0.3)))
         plain_terms = self._terms(self._plain, text)
@@ -162,13 +162,19 @@ class SearchIndex:
         for score, address in hits:
             doc = self._searcher.doc(address)
             body = doc[f"body_{lang}"][0] if doc[f"body_{lang}"] else ""
+            bounce = doc["bounce"][0] if doc["bounce"] else ""
+            snippet = self._snippet(body, lang, highlight_terms, raw_words)
+            if "<mark>" not in snippet and bounce:
+                # The match was in a bounce text, not the article's words: show that text.
+                bounce_snippet = self._snippet(bounce, lang, highlight_terms, raw_words)
+                snippet = bounce_snippet if "<mark>" in bounce_snippet else snippet
             results.append(
                 SearchHit(
                     slug=doc["slug"][0],
                     title=doc[f"title_{lang}"][0],
                     category=doc["category"][0],
                     score=round(float(score), 4),
-                    snippet=self._snippet(body, lang, highlight_terms, raw_words),
+                    snippet=snippet,
                 )
             )
         # Deterministic order whatever the engine does with ties.

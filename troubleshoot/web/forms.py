@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from troubleshoot.diagnosis import MAX_INPUT_BYTES
@@ -19,6 +20,13 @@ class DiagnoseForm(forms.Form):
         ),
     )
     file = forms.FileField(label=_("…or upload the bounce as an .eml file"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # NUL bytes mean binary data: let the diagnosis say so in its own words.
+        self.fields["text"].validators = [
+            v for v in self.fields["text"].validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
 
     def clean(self):
         cleaned = super().clean()

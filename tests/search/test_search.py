@@ -1,0 +1,87 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, q, lang="en"):
+    response = client.get("/api/v1/search", {"q": q, "lang": lang})
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
+def slugs(results):
+    return [hit["slug"] for hit in results]
+
+
+def test_results_follow_the_contract_best_first(client):
+    results = search(client, "relay")
+    assert results
+    assert set(results[0]) == {"slug", "title", "category", "score", "snippet"}
+    scores = [hit["score"] for hit in results]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_english_stemming_finds_other_forms_of_a_word(client):
+    assert "relay-denied" in slugs(search(client, "relaying"))[:3]
+
+
+def test_french_stemming_and_optional_accents(client):
+    with_accent = slugs(search(client, "expéditeur bloqué", "fr"))
+    without_accent = slugs(search(client, "expediteur bloque", "fr"))
+    assert with_accent[:3] == without_accent[:3]
+    assert "sender-blocked" in without_accent[:3]
+
+
+def test_small_typos_are_forgiven(client):
+    assert slugs(search(client, "spamhuas"))[:1] == ["spamhaus-pbl"]
+    assert "mailbox-full" in slugs(search(client, "mailbx ful"))[:3]
+
+
+def test_bounce_codes_and_exact_bounce_texts_are_found(client):
+    assert "too-many-messages" in slugs(search(client, "460"))[:3]
+    assert "sender-blocked" == slugs(search(client, "your envelope sender is in my badmailfrom list"))[0]
+    assert slugs(search(client, "5.7.1"))
+
+
+def test_titles_weigh_more_than_bodies(client):
+    results = search(client, "relay")
+    assert "relay" in results[0]["title"].lower()
+
+
+def test_snippets_highlight_the_match_and_escape_the_rest(client):
+    results = search(client, "badmailfrom")
+    snippets = " ".join(hit["snippet"] for hit in results)
+    assert "<mark>" in snippets
+    assert "<script" not in snippets
+
+
+def test_search_page_says_so_when_nothing_matches_and_suggests(client):
+    response = client.get("/fr/search/", {"q": "xqzwv"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "xqzwv" in content
+    assert 'href="/fr/recipient-address-unknown/"' in content
+
+
+def test_search_page_lists_hits_in_the_visitors_language(client):
+    content = client.get("/fr/search/", {"q": "liste de blocage"}).content.decode()
+    assert 'href="/fr/blocked-ip/"' in content or 'href="/fr/blocked-domain/"' in content
+
+
+def test_a_bounce_pasted_in_the_search_box_is_diagnosed(client):
+    response = client.get("/en/search/", {"q": "553 sorry, your envelope sender is in my badmailfrom list."})
+    assert response.status_code == 200
+    assert 'href="/en/sender-blocked/"' in response.content.decode()
+    assert "What your bounce means" in response.content.decode()
+
+
+def test_a_few_words_in_the_paste_box_search_instead(client):
+    response = client.post("/en/diagnose/", {"text": "mailbox full"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/search/?q=mailbox")
+
+
+def test_overlong_query_gets_a_clear_error(client):
+    response = client.get("/api/v1/search", {"q": "word " * 100, "lang": "fr"})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"]

@@ -1,0 +1,73 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pasting_a_seed_bounce_lands_on_its_article_with_evidence(client):
+    response = client.post("/en/diagnose/", {"text": "553 sorry, your envelope sender is in my badmailfrom list."})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/en/sender-blocked/"' in content
+    assert "<mark>" in content
+    assert "Permanent" in content
+
+
+def test_the_result_page_is_in_french_for_french_visitors(client):
+    content = client.post("/fr/diagnose/", {"text": "460 too many messages (#4.3.0)"}).content.decode()
+    assert 'href="/fr/too-many-messages/"' in content
+    assert "Temporaire" in content
+
+
+def test_an_uploaded_eml_file_is_diagnosed(client):
+    eml = (
+        b"From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+        b"Content-Type: text/plain\r\n\r\n<nobody@example.com>: host mx.example.com said:\r\n"
+        b"550-Invalid recipient <nobody@example.com> (#5.1.1)\r\n"
+    )
+    response = client.post("/en/diagnose/", {"text": "", "file": SimpleUploadedFile("bounce.eml", eml)})
+    assert response.status_code == 200
+    assert 'href="/en/invalid-recipient/"' in response.content.decode()
+
+
+def test_landing_from_a_bounce_link_with_the_error_text_diagnoses_at_once(client):
+    response = client.get("/fr/", {"error": "553 sorry, your envelope sender is in my badmailfrom list."})
+    assert response.status_code == 200
+    assert 'href="/fr/sender-blocked/"' in response.content.decode()
+    redirect = client.get("/?error=460+too+many+messages", HTTP_ACCEPT_LANGUAGE="fr")
+    assert redirect.status_code == 302 and redirect["Location"].startswith("/fr/?error=460")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "Collez le texte"),
+        ("   ", "Collez le texte"),
+        ("\x00\x01\x02\x03\x04\x05" * 100, "données binaires"),
+    ],
+)
+def test_bad_pastes_get_a_clear_message_in_the_visitors_language(client, text, message):
+    response = client.post("/fr/diagnose/", {"text": text})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_a_paste_over_the_limit_is_refused_with_a_message(client):
+    response = client.post("/fr/diagnose/", {"text": "550 " + "x" * 2_100_000})
+    assert response.status_code in (400, 413)
+    assert "Collez seulement" in response.content.decode()
+
+
+def test_a_binary_upload_is_refused_with_a_message(client):
+    upload = SimpleUploadedFile("photo.eml", bytes(range(256)) * 50)
+    response = client.post("/en/diagnose/", {"file": upload})
+    assert response.status_code == 400
+    assert "binary data" in response.content.decode()
+
+
+def test_an_unrecognised_paste_still_offers_the_closest_articles(client):
+    response = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "closest" in content
+    assert content.count('href="/en/') > 3
