@@ -10,3 +10,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DIAGNOSE_RATE_LIMIT = 1000
+CONTENT_CHECK_SECONDS = 0  # every request sees a change at once

@@ -134,6 +134,9 @@ STORAGES = {
 OPERATOR_NAME = os.environ.get("OPERATOR_NAME", "Symantec.cloud")
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "ClientNet")
 
+# How often a process asks the database whether published content changed.
+CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "1"))
+
 # Pasted bounces: larger bodies are refused with a message rather than read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000

@@ -51,3 +51,21 @@ def test_check_deploy_is_clean_with_production_values():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_forms_sent_from_another_site_are_refused(client):
+    other = {"HTTP_ORIGIN": "https://evil.example", "HTTP_SEC_FETCH_SITE": "cross-site"}
+    assert client.post("/en/spam-filter/feedback/", {"helpful": "yes"}, **other).status_code == 403
+    assert client.post("/en/diagnose/", {"text": "550 5.1.1 User unknown"}, **other).status_code == 403
+    same = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+    assert client.post("/en/spam-filter/feedback/", {"helpful": "yes"}, **same).status_code == 302
+
+
+def test_cached_pages_follow_content_changes(client):
+    from troubleshoot.articles.models import Article
+
+    assert "Spam filter, edited" not in client.get("/en/spam-filter/").content.decode()
+    article = Article.objects.get(slug="spam-filter")
+    article.title_en = "Spam filter, edited"
+    article.save()
+    assert "Spam filter, edited" in client.get("/en/spam-filter/").content.decode()

@@ -3,7 +3,7 @@
 The database is the source of truth. Each process keeps one snapshot (articles in both
 languages, their rendered bodies, compiled rules) and compares its version with the
 ContentVersion row, at most once per CONTENT_CHECK_SECONDS, so a change made on one machine
-reaches every process without a query per request.
+reaches every process without a query per request (CONTENT_CHECK_SECONDS).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from .models import Article, BounceSignature, ContentVersion, Feedback
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-CONTENT_CHECK_SECONDS = 1.0
 
 
 def content_version_bump() -> None:
@@ -124,6 +123,11 @@ class ContentSnapshot:
     signature_specs: tuple[SignatureSpec, ...]
 
     @cached_property
+    def pages(self) -> dict:
+        """Rendered public pages of this version, filled by the views; dropped with the snapshot."""
+        return {}
+
+    @cached_property
     def ruleset(self) -> RuleSet:
         return ruleset_compile(signatures=self.signature_specs, general_articles=self.general_articles)
 
@@ -201,10 +205,11 @@ _current: ContentSnapshot | None = None
 _checked_at = 0.0
 
 
-def content_snapshot_get(*, max_age: float = CONTENT_CHECK_SECONDS) -> ContentSnapshot:
+def content_snapshot_get() -> ContentSnapshot:
     """The current snapshot, rebuilt when the stored content version has moved on."""
     global _current, _checked_at
     now = time.monotonic()
+    max_age = settings.CONTENT_CHECK_SECONDS
     snapshot = _current
     if snapshot is not None and now - _checked_at < max_age:
         return snapshot

@@ -8,6 +8,7 @@ empty), with that language's stemmer, accents folded, so "expediteur" finds "exp
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -109,6 +110,8 @@ class SearchIndex:
         writer.wait_merging_threads()
         self.index.reload()
         self._searcher = self.index.searcher()
+        # The same words are searched again and again (search as you type, common codes).
+        self._cached_search = functools.lru_cache(maxsize=4096)(self._search)
 
     def _terms(self, analyzer: tantivy.TextAnalyzer, text: str) -> list[str]:
         return [token for token in analyzer.analyze(text)][:MAX_TERMS]
@@ -149,12 +152,15 @@ class SearchIndex:
         return restricted
 
     def search(self, *, query: str, lang: str, limit: int = 10) -> list[SearchHit]:
-        query = (query or "")[:MAX_QUERY_CHARS]
+        query = " ".join((query or "")[:MAX_QUERY_CHARS].split())
         if lang not in STEMMERS:
             lang = "en"
+        return list(self._cached_search(query, lang, limit))
+
+    def _search(self, query: str, lang: str, limit: int) -> tuple[SearchHit, ...]:
         built = self._query(query, lang)
         if built is None:
-            return []
+            return ()
         hits = self._searcher.search(built, limit=limit).hits
         highlight_terms = {t for t in self._terms(self._analyzers[lang], query) if len(t) >= 3}
         raw_words = {w.lower() for w in WORD_RE.findall(query) if len(w) >= 3}
@@ -179,7 +185,7 @@ class SearchIndex:
             )
         # Deterministic order whatever the engine does with ties.
         results.sort(key=lambda hit: (-hit.score, hit.slug))
-        return results
+        return tuple(results)
 
     def _snippet(self, text: str, lang: str, terms: set[str], raw_words: set[str], width: int = 180) -> str:
         """An escaped excerpt of `text` around the first matched word, matches in <mark>."""

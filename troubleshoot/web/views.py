@@ -1,13 +1,15 @@
+import functools
 import hashlib
 import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from troubleshoot.articles.categories import Category
@@ -28,6 +30,45 @@ REPLY_LINE_RE = re.compile(r"^\s*[245]\d\d[ -]\S")
 STATUS_RE = re.compile(r"(?<![\w.])[245]\.\d{1,3}\.\d{1,3}(?![\w.])")
 
 
+MAX_CACHED_PAGES = 1000
+
+
+def _cached_page(request, snapshot, key, build):
+    """The page for `key` rendered once per content version, then served from memory.
+
+    Only pages that are the same for every visitor are cached: no per-visitor token or
+    message is in them (the forms on them are protected by same_origin_required instead).
+    """
+    body = snapshot.pages.get(key)
+    if body is None:
+        response = build()
+        if response.status_code != 200 or len(snapshot.pages) >= MAX_CACHED_PAGES:
+            return response
+        snapshot.pages[key] = body = response.content
+    return HttpResponse(body, content_type="text/html; charset=utf-8")
+
+
+def same_origin_required(view):
+    """Refuse a POST sent by another site's page.
+
+    Trust decision: instead of a per-visitor CSRF token (which would stop these pages from
+    being cached), browsers' Origin / Sec-Fetch-Site headers must name this very site.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST":
+            fetch_site = request.headers.get("Sec-Fetch-Site")
+            origin = request.headers.get("Origin")
+            if fetch_site and fetch_site not in {"same-origin", "none"}:
+                return HttpResponseForbidden(gettext("This form can only be sent from this site."))
+            if origin and origin != f"{request.scheme}://{request.get_host()}" and origin not in settings.CSRF_TRUSTED_ORIGINS:
+                return HttpResponseForbidden(gettext("This form can only be sent from this site."))
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
+
+
 def _grouped_articles(snapshot, lang):
     return [
         {"key": key, "label": CATEGORY_LABELS.get(key, key), "articles": [e.localized(lang) for e in entries]}
@@ -44,10 +85,13 @@ def home(request):
     error_text = request.GET.get("error", "")
     if error_text:
         return _diagnose_and_render(request, content=error_text, form=DiagnoseForm(initial={"text": error_text}))
-    return render(
+    return _cached_page(
         request,
-        "web/home.html",
-        {"form": DiagnoseForm(), "groups": _grouped_articles(snapshot, lang), "lang": lang},
+        snapshot,
+        ("home", lang, request.path),
+        lambda: render(
+            request, "web/home.html", {"form": DiagnoseForm(), "groups": _grouped_articles(snapshot, lang), "lang": lang}
+        ),
     )
 
 
@@ -90,6 +134,7 @@ def _general_articles(snapshot, lang, limit=6):
     return [snapshot.articles[general[key]].localized(lang) for key in common if key in general][:limit]
 
 
+@same_origin_required
 def diagnose(request):
     if request.method != "POST":
         form = DiagnoseForm()
@@ -166,21 +211,25 @@ def article(request, slug):
     entry = snapshot.articles.get(slug)
     if entry is None:  # unknown or unpublished: the snapshot holds published articles only
         raise Http404
-    related = [a.localized(lang) for a in snapshot.by_category().get(entry.category, []) if a.slug != entry.slug]
-    return render(
-        request,
-        "web/article.html",
-        {
+    # Only a visitor with a session can have voted; the others all get the same page.
+    voted = request.session.get("votes", {}).get(slug) if request.COOKIES.get(settings.SESSION_COOKIE_NAME) else None
+
+    def build():
+        related = [a.localized(lang) for a in snapshot.by_category().get(entry.category, []) if a.slug != entry.slug]
+        context = {
             "article": entry.localized(lang),
             "lang": lang,
             "category_label": CATEGORY_LABELS.get(entry.category, entry.category),
             "related": related,
-            "voted": request.session.get("votes", {}).get(slug) if request.COOKIES.get(settings.SESSION_COOKIE_NAME) else None,
-        },
-    )
+            "voted": voted,
+        }
+        return render(request, "web/article.html", context)
+
+    return _cached_page(request, snapshot, ("article", lang, request.path, voted), build)
 
 
 @require_POST
+@same_origin_required
 def feedback(request, slug):
     helpful = request.POST.get("helpful")
     if helpful not in {"yes", "no"}:
