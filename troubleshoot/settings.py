@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "reversion",
+    "reversion_compare",
     "troubleshoot.articles",
     "troubleshoot.search",
     "troubleshoot.web",
@@ -133,6 +135,11 @@ STORAGES = {
 # The operator whose bounces link here, and its customer portal: site settings, not template text.
 OPERATOR_NAME = os.environ.get("OPERATOR_NAME", "Symantec.cloud")
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "ClientNet")
+
+# Unanswered pastes and searches are kept this long for staff (purge_missed_queries).
+MISSED_QUERY_RETENTION_DAYS = int(os.environ.get("MISSED_QUERY_RETENTION_DAYS", "90"))
+# Below this confidence a diagnosis is kept for staff as "not found".
+MISSED_QUERY_CONFIDENCE = float(os.environ.get("MISSED_QUERY_CONFIDENCE", "0.5"))
 
 # How often a process asks the database whether published content changed.
 CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "1"))

@@ -64,7 +64,7 @@ def diagnose(request):
             response["Retry-After"] = str(retry_after)
             return response
         try:
-            answer = bounce_diagnose_published(text=payload["text"])
+            answer = bounce_diagnose_published(text=payload["text"], language=lang)
         except BounceInputError as error:
             status = 413 if error.code == "too_large" else 400
             return _error(INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"]), status=status, code=error.code)

@@ -1,25 +1,46 @@
 from django import forms
-from django.contrib import admin
-from django.db.models import Q
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
-from troubleshoot.diagnosis import PatternError, pattern_validate
+from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_validate
+from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 from troubleshoot.web.templatetags.article_markdown import markdown_render
 
-from .models import Article, BounceSignature
+from .models import Article, BounceSignature, MissedQuery
+from .services import bounce_diagnose_published
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
 TRANSLATED_FIELDS = ("title", "summary", "body")
+# What a translator may not touch: everything but the translated text.
+SETTINGS_FIELDS = ("slug", "category", "permanence", "is_general", "is_published", "order")
 
 PATTERN_ERRORS = {
     "syntax": _("This pattern is not a valid RE2 regular expression: %(detail)s"),
     "no_match_example": _("This pattern does not match its own bounce text. Adjust one or the other."),
     "too_broad": _("This pattern matches almost any text. Make it more specific."),
+    "too_long": _("This pattern is too long. Keep only the distinctive words of the bounce."),
+    "empty": _("Give the bounce text, a pattern, or both."),
 }
+
+
+def signature_errors(*, pattern: str, text: str) -> list:
+    """The messages staff see for a signature whose pattern cannot be used (empty when fine)."""
+    try:
+        pattern_validate(pattern=pattern or "", example=text or "")
+    except PatternError as error:
+        message = PATTERN_ERRORS.get(error.code, _("This pattern cannot be used: %(detail)s"))
+        return [forms.ValidationError(message, params={"detail": error.detail})]
+    return []
 
 
 class BounceSignatureForm(forms.ModelForm):
@@ -30,12 +51,8 @@ class BounceSignatureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        text = cleaned.get("text") or ""
-        try:
-            pattern_validate(pattern=cleaned.get("pattern") or "", example=text)
-        except PatternError as error:
-            message = PATTERN_ERRORS.get(error.code, _("This pattern cannot be used: %(detail)s"))
-            self.add_error("pattern", forms.ValidationError(message, params={"detail": error.detail}))
+        for error in signature_errors(pattern=cleaned.get("pattern"), text=cleaned.get("text")):
+            self.add_error("pattern", error)
         return cleaned
 
 
@@ -46,6 +63,8 @@ class BounceSignatureInline(admin.StackedInline):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         fields = "__all__"
@@ -56,6 +75,43 @@ class ArticleAdminForm(forms.ModelForm):
         for name, value in list(cleaned.items()):
             if name.startswith("body_") and value and "<script" in value.lower():
                 self.add_error(name, _("Remove the <script> element: scripts are never shown to visitors."))
+        if self.instance.pk:
+            # Lock the row for the rest of the admin's transaction, so two saves cannot cross.
+            current = (
+                Article.objects.select_for_update().filter(pk=self.instance.pk).values_list("revision", flat=True).first()
+            )
+            if current is not None and cleaned.get("revision") != current:
+                raise forms.ValidationError(
+                    _(
+                        "Someone else saved this article after you opened it. Your changes were not saved: "
+                        "copy them, reload the page to see the new version, then apply them again."
+                    ),
+                    code="stale",
+                )
+        return cleaned
+
+
+class TestBounceForm(forms.Form):
+    text = forms.CharField(
+        label=_("Bounce"),
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "class": "vLargeTextField"}),
+        help_text=_("Paste a reply line or a whole non-delivery report."),
+    )
+
+
+class SaveSignatureForm(forms.ModelForm):
+    """Turn a tested bounce into a signature of the chosen article, in one step."""
+
+    class Meta:
+        model = BounceSignature
+        fields = ["article", "text", "reply_code", "status", "pattern", "note"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        for error in signature_errors(pattern=cleaned.get("pattern"), text=cleaned.get("text")):
+            self.add_error("pattern", error)
         return cleaned
 
 
@@ -77,19 +133,132 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset.filter(missing)
 
 
+def _vote_count(language: str, helpful: bool):
+    return Count("feedback", filter=Q(feedback__language=language, feedback__helpful=helpful), distinct=True)
+
+
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     inlines = [BounceSignatureInline]
-    list_display = ["slug", "title_en", "title_fr", "category", "permanence", "is_published", "translations", "updated_at"]
+    list_display = [
+        "slug", "title_en", "title_fr", "category", "is_published", "translations",
+        "helpful_en", "not_helpful_en", "helpful_fr", "not_helpful_fr", "updated_at",
+    ]
     list_filter = ["category", "is_published", "is_general", MissingTranslationFilter]
     search_fields = ["slug", "title_en", "title_fr", "signatures__text"]
-    readonly_fields = ["updated_at", "preview"]
     fieldsets = [
-        (None, {"fields": ["slug", "category", "permanence", "is_general", "is_published", "order", "updated_at"]}),
+        (None, {"fields": [*SETTINGS_FIELDS, "updated_at", "revision"]}),
         (_("Text"), {"fields": ["title", "summary", "body"]}),
         (_("Preview"), {"fields": ["preview"], "classes": ["collapse"]}),
     ]
+
+    def get_urls(self):
+        urls = super().get_urls()
+        custom = [
+            path("test-bounce/", self.admin_site.admin_view(self.test_bounce_view), name="articles_article_test_bounce"),
+        ]
+        return custom + urls
+
+    def test_bounce_view(self, request):
+        """Paste a bounce, see where it routes and why, and keep it as a signature."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        can_save = request.user.has_perm("articles.add_bouncesignature")
+        answer, error, save_forms = None, None, []
+        action = request.POST.get("action")
+        if action == "save":
+            if not can_save:
+                raise PermissionDenied
+            save_form = SaveSignatureForm(request.POST, prefix="save")
+            if save_form.is_valid():
+                signature = save_form.save()
+                messages.success(
+                    request,
+                    _("The bounce is now a signature of “%(article)s”.") % {"article": signature.article},
+                )
+                return redirect("admin:articles_article_change", signature.article.pk)
+            form = TestBounceForm(initial={"text": request.POST.get("tested", "")})
+            save_forms = [save_form]
+        else:
+            initial_text = ""
+            missed = request.GET.get("missed")
+            if missed and missed.isdigit():
+                query = MissedQuery.objects.filter(pk=missed).first()
+                initial_text = query.text if query else ""
+            form = TestBounceForm(request.POST or None, initial={"text": initial_text})
+            if request.method == "POST" and form.is_valid():
+                try:
+                    answer = bounce_diagnose_published(text=form.cleaned_data["text"])
+                except BounceInputError as exc:
+                    error = INPUT_ERROR_MESSAGES.get(exc.code, INPUT_ERROR_MESSAGES["unreadable"])
+                else:
+                    articles = {a.slug: a for a in Article.objects.all()}
+                    for index, result in enumerate(answer.results):
+                        article = articles.get(result.article)
+                        save_forms.append(
+                            SaveSignatureForm(
+                                prefix="save",
+                                initial={
+                                    "article": article.pk if article else None,
+                                    "text": result.diagnostic_text or form.cleaned_data["text"][:2000],
+                                    "reply_code": result.reply_code or "",
+                                    "status": result.status or "",
+                                },
+                            )
+                        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Test a bounce"),
+            "form": form,
+            "error": error,
+            "results": list(zip(answer.results, save_forms)) if answer else [],
+            "save_forms": save_forms if action == "save" else [],
+            "can_save": can_save,
+            "tested": request.POST.get("text") or request.POST.get("tested", ""),
+        }
+        return TemplateResponse(request, "admin/articles/article/test_bounce.html", context)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                helpful_en_count=_vote_count("en", True),
+                not_helpful_en_count=_vote_count("en", False),
+                helpful_fr_count=_vote_count("fr", True),
+                not_helpful_fr_count=_vote_count("fr", False),
+            )
+        )
+
+    @admin.display(description=_("helpful (en)"), ordering="helpful_en_count")
+    def helpful_en(self, article):
+        return article.helpful_en_count
+
+    @admin.display(description=_("not helpful (en)"), ordering="not_helpful_en_count")
+    def not_helpful_en(self, article):
+        return article.not_helpful_en_count
+
+    @admin.display(description=_("helpful (fr)"), ordering="helpful_fr_count")
+    def helpful_fr(self, article):
+        return article.helpful_fr_count
+
+    @admin.display(description=_("not helpful (fr)"), ordering="not_helpful_fr_count")
+    def not_helpful_fr(self, article):
+        return article.not_helpful_fr_count
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["updated_at", "preview"]
+        if obj is not None and not request.user.has_perm("articles.edit_article_settings"):
+            readonly += list(SETTINGS_FIELDS)
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            form.base_fields["revision"].initial = obj.revision
+        return form
 
     @admin.display(description=_("translations"))
     def translations(self, article):
@@ -123,11 +292,12 @@ class ArticleAdmin(TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.updated_at = timezone.now()
+        obj.revision = (form.cleaned_data.get("revision") or 0) + 1 if change else 0
         super().save_model(request, obj, form, change)
 
 
 @admin.register(BounceSignature)
-class BounceSignatureAdmin(admin.ModelAdmin):
+class BounceSignatureAdmin(CompareVersionAdmin):
     form = BounceSignatureForm
     list_display = ["text", "article", "reply_code", "status"]
     list_filter = ["article__category"]
@@ -140,3 +310,27 @@ class BounceSignatureAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["fields"] = ["article", *BounceSignatureForm.Meta.fields]
         return super().get_form(request, obj, change, **kwargs)
+
+
+@admin.register(MissedQuery)
+class MissedQueryAdmin(admin.ModelAdmin):
+    list_display = ["excerpt", "kind", "language", "count", "confidence", "last_seen", "test_link"]
+    list_filter = ["kind", "language"]
+    search_fields = ["text"]
+    ordering = ["-count", "-last_seen"]
+    readonly_fields = ["kind", "text", "language", "confidence", "count", "first_seen", "last_seen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("text"))
+    def excerpt(self, query):
+        return query.text[:120]
+
+    @admin.display(description=_("test"))
+    def test_link(self, query):
+        url = reverse("admin:articles_article_test_bounce")
+        return format_html('<a href="{}?missed={}">{}</a>', url, query.pk, _("Test this bounce"))

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +39,9 @@ class Article(models.Model):
     is_published = models.BooleanField(_("published"), default=True)
     order = models.PositiveIntegerField(_("order"), default=100)
     updated_at = models.DateTimeField(_("last update"), default=timezone.now)
+    # Bumped on every save from the admin: a form opened on an older revision is refused,
+    # so one editor never silently overwrites another's work.
+    revision = models.PositiveIntegerField(_("revision"), default=0)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -44,6 +49,7 @@ class Article(models.Model):
         ordering = ["category", "order", "slug"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("edit_article_settings", _("Can change an article's slug, category, publication and signatures"))]
 
     def __str__(self):
         return self.title or self.slug
@@ -138,3 +144,38 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.language} {'+' if self.helpful else '-'}"
+
+
+class MissedQueryQuerySet(models.QuerySet):
+    def stale(self, *, days: int):
+        return self.filter(last_seen__lt=timezone.now() - timedelta(days=days))
+
+
+class MissedQuery(models.Model):
+    """Something a sender pasted or searched for that we could not answer well.
+
+    Stored with email addresses redacted, once per distinct text, with a count.
+    """
+
+    class Kind(models.TextChoices):
+        PASTE = "paste", _("pasted bounce")
+        SEARCH = "search", _("search")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    text = models.TextField(_("text (addresses redacted)"))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    language = models.CharField(_("language"), max_length=8)
+    confidence = models.FloatField(_("best confidence"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("times seen"), default=1)
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
+    last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
+
+    objects = MissedQueryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-count", "-last_seen"]
+        verbose_name = _("what senders could not find")
+        verbose_name_plural = _("what senders could not find")
+
+    def __str__(self):
+        return self.text[:80]

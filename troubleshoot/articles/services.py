@@ -8,6 +8,9 @@ reaches every process without a query per request (CONTENT_CHECK_SECONDS).
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -15,7 +18,7 @@ from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -24,8 +27,9 @@ from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, rule
 
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
-from .models import Article, BounceSignature, ContentVersion, Feedback
+from .models import Article, BounceSignature, ContentVersion, Feedback, MissedQuery
 
+logger = logging.getLogger(__name__)
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
@@ -129,7 +133,14 @@ class ContentSnapshot:
 
     @cached_property
     def ruleset(self) -> RuleSet:
-        return ruleset_compile(signatures=self.signature_specs, general_articles=self.general_articles)
+        # One bad stored pattern must not take the whole site down: it is left out and logged
+        # (the admin refuses such patterns on save; fixtures or old rows could still hold one).
+        ruleset = ruleset_compile(
+            signatures=self.signature_specs, general_articles=self.general_articles, skip_invalid=True
+        )
+        for error in ruleset.skipped:
+            logger.warning("Signature left out of the rules: %s", error)
+        return ruleset
 
     @cached_property
     def general_articles(self) -> dict[str, str]:
@@ -249,11 +260,21 @@ class DiagnosisAnswer:
         return {"results": results}
 
 
-def bounce_diagnose_published(*, text: str | bytes) -> DiagnosisAnswer:
-    """Diagnose a bounce against the published rules; raises BounceInputError on bad input."""
+def bounce_diagnose_published(*, text: str | bytes, language: str | None = None) -> DiagnosisAnswer:
+    """Diagnose a bounce against the published rules; raises BounceInputError on bad input.
+
+    With `language` (a visitor's request), a bounce we could not answer well is kept for staff.
+    """
     snapshot = content_snapshot_get()
     diagnosis = bounce_diagnose(text=text, ruleset=snapshot.ruleset)
-    return DiagnosisAnswer(results=list(diagnosis.results), snapshot=snapshot)
+    results = list(diagnosis.results)
+    if language is not None:
+        weakest = min((r.confidence for r in results), default=0.0)
+        unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
+        if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
+            pasted = text if isinstance(text, str) else text.decode("utf-8", "replace")
+            missed_query_record(kind=MissedQuery.Kind.PASTE, text=pasted, language=language, confidence=weakest)
+    return DiagnosisAnswer(results=results, snapshot=snapshot)
 
 
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:
@@ -270,3 +291,35 @@ def feedback_record(*, article_slug: str, language: str, helpful: bool, voter: s
         article=article, voter=voter, defaults={"language": language, "helpful": helpful, "created_at": timezone.now()}
     )
     return True
+
+
+EMAIL_RE = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+MISSED_TEXT_MAX = 10_000
+
+
+def email_addresses_redact(text: str) -> str:
+    """Replace every email address with a placeholder that keeps its domain's shape out too."""
+    return EMAIL_RE.sub("<address>", text)
+
+
+def missed_query_record(*, kind: str, text: str, language: str, confidence: float | None = None) -> None:
+    """Keep, for staff, a paste or search we could not answer; addresses never reach the database."""
+    text = email_addresses_redact(text.replace("\x00", ""))[:MISSED_TEXT_MAX].strip()
+    if not text:
+        return
+    digest = hashlib.sha256(f"{kind}\n{text}".encode()).hexdigest()
+    now = timezone.now()
+    updated = MissedQuery.objects.filter(digest=digest).update(count=F("count") + 1, last_seen=now, language=language)
+    if not updated:
+        try:
+            with transaction.atomic():
+                MissedQuery.objects.create(
+                    kind=kind, text=text, digest=digest, language=language, confidence=confidence, first_seen=now, last_seen=now
+                )
+        except IntegrityError:  # another request recorded it first
+            MissedQuery.objects.filter(digest=digest).update(count=F("count") + 1, last_seen=now)
+
+
+def missed_queries_purge(*, days: int) -> int:
+    deleted, _detail = MissedQuery.objects.stale(days=days).delete()
+    return deleted

@@ -18,7 +18,9 @@ from troubleshoot.articles.services import (
     bounce_diagnose_published,
     content_snapshot_get,
     feedback_record,
+    missed_query_record,
 )
+from troubleshoot.articles.models import MissedQuery
 from troubleshoot.diagnosis import BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
@@ -112,6 +114,8 @@ def search(request):
         return _diagnose_and_render(request, content=query, form=DiagnoseForm(initial={"text": query}))
     too_long = len(query) > MAX_QUERY_CHARS
     hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=20)
+    if query and not too_long and not hits:
+        missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
     snapshot = content_snapshot_get()
     return render(
         request,
@@ -161,7 +165,7 @@ def _diagnose_and_render(request, *, content, form):
         response["Retry-After"] = str(retry_after)
         return response
     try:
-        answer = bounce_diagnose_published(text=content)
+        answer = bounce_diagnose_published(text=content, language=get_language())
     except BounceInputError as error:
         form.add_error(None, INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"]))
         return render(request, "web/diagnose.html", {"form": form}, status=400)

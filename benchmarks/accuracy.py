@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Accuracy of the bounce diagnosis on the labelled corpus (sisimai's set of emails).
+
+Usage: python benchmarks/accuracy.py [--split dev] [--min 0.95] [--no-fixtures] [--verbose]
+
+Reads ../shared/corpus/bounces/<split>/emails/*.eml and labels.jsonl relative to the project root,
+loads the article signatures from fixtures/*.json when present (Django fixture format), runs
+every email, matches results to labels by recipient order and prints the share of labelled
+results whose category is right, overall and per category, then the misses. Exits non-zero when
+``--min`` is given and the overall share is below it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from troubleshoot.diagnosis import (CATEGORIES, BounceInputError, SignatureSpec,  # noqa: E402
+                                    bounce_diagnose, ruleset_compile)
+
+
+def load_fixtures(fixture_dir: Path) -> tuple[list[SignatureSpec], dict[str, str]]:
+    """Signatures and general articles from Django fixtures (articles.article / articles.bouncesignature)."""
+    articles: dict[object, dict] = {}
+    sig_records: list[dict] = []
+    for path in sorted(fixture_dir.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            print("warning: cannot read %s: %s" % (path, e), file=sys.stderr)
+            continue
+        if not isinstance(data, list):
+            continue
+        for rec in data:
+            if not isinstance(rec, dict):
+                continue
+            model = str(rec.get("model", "")).lower()
+            fields = rec.get("fields") or {}
+            if model == "articles.article":
+                slug = fields.get("slug")
+                if slug:
+                    articles[slug] = fields
+                    if "pk" in rec:
+                        articles[rec["pk"]] = fields
+            elif model == "articles.bouncesignature":
+                sig_records.append(fields)
+    general: dict[str, str] = {}
+    for key, fields in articles.items():
+        if isinstance(key, str) and fields.get("is_general") and fields.get("category") in CATEGORIES:
+            general.setdefault(fields["category"], key)
+    sigs: list[SignatureSpec] = []
+    for fields in sig_records:
+        art = fields.get("article")
+        if isinstance(art, list):
+            art = art[0] if art else None
+        afields = articles.get(art)
+        if afields is None:
+            continue
+        slug = afields.get("slug") or art
+        sigs.append(SignatureSpec(article=str(slug), category=str(afields.get("category") or "undefined"),
+                                  text=str(fields.get("text") or ""), reply_code=str(fields.get("reply_code") or ""),
+                                  status=str(fields.get("status") or ""), pattern=str(fields.get("pattern") or "")))
+    return sigs, general
+
+
+def build_ruleset(use_fixtures: bool = True):
+    sigs, general = ([], {})
+    if use_fixtures and (ROOT / "fixtures").is_dir():
+        sigs, general = load_fixtures(ROOT / "fixtures")
+    # every category needs an article to route to; synthesise slugs for the missing ones
+    for cat in CATEGORIES:
+        general.setdefault(cat, "general-" + cat)
+    return ruleset_compile(signatures=sigs, general_articles=general, skip_invalid=True), len(sigs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--corpus", default=None, help="corpus folder (default ../shared/corpus/bounces/<split>)")
+    ap.add_argument("--min", type=float, default=None, help="exit 1 when overall accuracy is below this share")
+    ap.add_argument("--no-fixtures", action="store_true", help="ignore fixtures/*.json")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print the diagnostic text of each miss")
+    args = ap.parse_args(argv)
+
+    corpus = Path(args.corpus) if args.corpus else ROOT.parent / "shared" / "corpus" / "bounces" / args.split
+    labels_path = corpus / "labels.jsonl"
+    if not labels_path.is_file():
+        print("corpus not found: %s" % labels_path, file=sys.stderr)
+        return 2
+    labels: dict[str, list[dict]] = collections.defaultdict(list)
+    for line in labels_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            labels[d["corpus_file"]].append(d)
+
+    ruleset, nsig = build_ruleset(not args.no_fixtures)
+    print("ruleset: %d signatures (%d skipped), %d articles" % (nsig - len(ruleset.skipped), len(ruleset.skipped),
+                                                                 len(ruleset.articles)))
+    total = right = 0
+    per_cat: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    misses = []
+    t0 = time.perf_counter()
+    for corpus_file in sorted(labels):
+        path = corpus / corpus_file
+        try:
+            results = bounce_diagnose(text=path.read_bytes(), ruleset=ruleset).results
+        except BounceInputError as e:
+            results = []
+            print("input error %s: %s" % (corpus_file, e.code), file=sys.stderr)
+        for lab in sorted(labels[corpus_file], key=lambda d: d["recipient_index"]):
+            exp = lab["category"]
+            idx = lab["recipient_index"] - 1
+            res = results[idx] if idx < len(results) else None
+            got = res.category if res else "(no result)"
+            total += 1
+            per_cat[exp][1] += 1
+            if got == exp:
+                right += 1
+                per_cat[exp][0] += 1
+            else:
+                misses.append((corpus_file, lab["recipient_index"], exp, got, res))
+    elapsed = time.perf_counter() - t0
+    share = right / total if total else 0.0
+    print("overall: %d/%d = %.1f%% (%d emails in %.2fs)" % (right, total, 100 * share, len(labels), elapsed))
+    print("per category:")
+    for cat, (ok, n) in sorted(per_cat.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0])):
+        print("  %-16s %3d/%-3d %5.1f%%" % (cat, ok, n, 100 * ok / n))
+    if misses:
+        print("misses:")
+        for corpus_file, i, exp, got, res in misses:
+            ev = "; ".join(res.evidence)[:160] if res else ""
+            print("  %s#%d expected %s, got %s [%s] %s" % (corpus_file, i, exp, got,
+                                                         res.matched_by if res else "-", ev))
+            if args.verbose and res:
+                print("      diag: %s" % res.diagnostic_text[:240])
+                print("      status=%s reply=%s command=%s" % (res.status, res.reply_code, res.command))
+    if args.min is not None and share < args.min:
+        print("FAIL: %.3f < %.3f" % (share, args.min))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

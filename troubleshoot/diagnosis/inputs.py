@@ -1,0 +1,145 @@
+"""Turn whatever a visitor pasted or uploaded into text, or refuse it.
+
+Rules:
+- more than MAX_INPUT_BYTES bytes (or characters, for str input) -> ``too_large``;
+- nothing but whitespace -> ``empty``;
+- binary data (NUL bytes, control characters, known file signatures) -> ``binary``;
+- UTF-16/32 (with a BOM, or ASCII-as-UTF-16 without one) is decoded;
+- otherwise bytes are decoded as UTF-8 with ``surrogateescape`` so that no byte is lost: MIME
+  parts declaring another charset are re-decoded from the original bytes later
+  (see :func:`recover_bytes`).
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import MAX_INPUT_BYTES, BounceInputError
+
+_BINARY_MAGIC = (
+    b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"PK\x05\x06", b"\x1f\x8b",
+    b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"MZ", b"\xca\xfe\xba\xbe",
+    b"\x00\x00\x01\x00", b"OggS", b"RIFF", b"ID3", b"\x1aE\xdf\xa3", b"SQLite format 3",
+    b"\xd0\xcf\x11\xe0",
+)
+# control bytes that never appear in text (TAB, LF, FF, CR and ESC — used by ISO-2022 — are fine)
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
+_CONTROL_TABLE = bytes.maketrans(b"", b"")
+
+
+def _utf16_guess(sample: bytes) -> str | None:
+    """ASCII text stored as UTF-16 without BOM has a NUL in every other byte."""
+    if len(sample) < 8:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _is_binary(data: bytes) -> bool:
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL))
+    return controls > max(8, len(sample) // 50)
+
+
+def decode_input(text: str | bytes) -> str:
+    """Return the input as str (LF line ends) or raise :class:`BounceInputError`."""
+    if text is None:
+        raise BounceInputError("empty")
+    if isinstance(text, (bytearray, memoryview)):
+        text = bytes(text)
+    if isinstance(text, str):
+        if len(text) > MAX_INPUT_BYTES:
+            raise BounceInputError("too_large")
+        if "\x00" in text[:65536]:
+            raise BounceInputError("binary")
+        out = text
+    elif isinstance(text, bytes):
+        if len(text) > MAX_INPUT_BYTES:
+            raise BounceInputError("too_large")
+        data = text
+        enc = None
+        if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+            enc = "utf-32"
+        elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+            enc = "utf-16"
+        elif data.startswith(codecs.BOM_UTF8):
+            data = data[3:]
+        else:
+            enc = _utf16_guess(data[:4096])
+        if enc:
+            try:
+                out = data.decode(enc)
+            except UnicodeDecodeError:
+                out = data.decode(enc, "replace")
+            if "\x00" in out[:65536]:
+                raise BounceInputError("binary")
+        else:
+            if not data.strip():
+                raise BounceInputError("empty")
+            if _is_binary(data):
+                raise BounceInputError("binary")
+            out = data.decode("utf-8", "surrogateescape")
+    else:
+        raise BounceInputError("unreadable", "Expected text or bytes, got %s." % type(text).__name__)
+    if "\r" in out:
+        out = out.replace("\r\n", "\n").replace("\r", "\n")
+    if not out.strip():
+        raise BounceInputError("empty")
+    return out
+
+
+def recover_bytes(text: str) -> bytes:
+    """Inverse of the surrogateescape decoding done by :func:`decode_input`."""
+    return text.encode("utf-8", "surrogateescape")
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Decode bytes of a MIME part with its declared charset, tolerating lies and typos."""
+    cs = (charset or "").strip().strip('"').lower()
+    if cs in ("", "us-ascii", "ascii", "utf8", "utf-8", "unicode-1-1-utf-8", "7bit", "8bit"):
+        cs = "utf-8"
+    if cs in ("iso-2022-jp", "iso2022jp") or b"\x1b$" in data[:4096]:
+        try:
+            return data.decode("iso-2022-jp")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if cs == "utf-8":
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("cp1252", "replace") if _mostly_latin(data) else data.decode("utf-8", "replace")
+    try:
+        codecs.lookup(cs)
+    except LookupError:
+        cs = "utf-8"
+    try:
+        return data.decode(cs)
+    except UnicodeDecodeError:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode(cs, "replace")
+
+
+def _mostly_latin(data: bytes) -> bool:
+    """True when invalid UTF-8 looks like single-byte Western text (é as 0xE9 ...)."""
+    high = sum(1 for b in data[:4096] if b >= 0x80)
+    return high > 0
+
+
+def text_of_str(s: str) -> str:
+    """A str that may hold surrogate-escaped bytes -> clean str (for output and matching)."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return decode_bytes(recover_bytes(s), None)

@@ -1,0 +1,493 @@
+"""Decide, for each failed recipient, the category and the article, with confidence and evidence.
+
+Order (as the design asks):
+1. the articles' own signatures (RE2 patterns / example texts; matching codes add confidence);
+2. built-in category rules (:mod:`.rules`), applied with the precedence Sisimai uses between
+   reasons (https://github.com/sisimai, BSD-2-Clause): e.g. a full mailbox wins over everything,
+   an unknown-user wording counts as "user unknown" when the server refused the recipient at
+   RCPT TO (or said 5.1.1), and as "filtered" when it refused after the message was sent;
+3. the meaning of the RFC 3463 enhanced status code (then the SMTP reply code) as a fallback.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import re2
+
+from . import codes
+from .errors import BounceInputError
+from .inputs import decode_input
+from .reading import Fact, Report, collapse, read, strip_codes
+from .rules import RULES
+from .ruleset import RuleSet, matching_texts
+
+LOW_CONFIDENCE = 0.6
+_BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT", "STARTTLS", "AUTH"})
+_RETRY = frozenset({"undefined", "onhold", "systemerror", "securityerror", "expired", "networkerror",
+                    "hostunknown", "userunknown"})
+ORDER_A = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure", "userunknown",
+           "filtered", "requireptr", "notcompliantrfc", "badreputation", "contenterror", "rejected", "hostunknown",
+           "spamdetected", "ratelimited", "blocked")
+ORDER_B = ("mailboxfull", "authfailure", "badreputation", "ratelimited", "spamdetected", "virusdetected",
+           "policyviolation", "norelaying", "systemerror", "networkerror", "suspend", "contenterror", "systemfull",
+           "notaccept", "expired", "failedstarttls", "securityerror", "mailererror", "userunknown", "hostunknown",
+           "rejected", "blocked", "syntaxerror", "filtered", "requireptr", "notcompliantrfc", "hasmoved",
+           "emailtoolarge")
+
+
+# ---------------------------------------------------------------------------------------------
+# built-in rules, compiled once
+
+class _BuiltinRules:
+    def __init__(self) -> None:
+        o = re2.Options()
+        o.case_sensitive = False
+        o.log_errors = False
+        o.max_mem = 64 << 20
+        self.options = o
+        self.entries: list[tuple[str, int, str]] = []
+        self.set = re2.Set.SearchSet(o)
+        for cat, pats in RULES.items():
+            for pat, weight in pats:
+                self.set.Add(pat)
+                self.entries.append((cat, weight, pat))
+        self.set.Compile()
+        self._rx: dict[int, object] = {}
+
+    def hits(self, texts: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+        """category -> (best weight, entry index)."""
+        out: dict[str, tuple[int, int]] = {}
+        for text in texts:
+            if not text:
+                continue
+            for idx in self.set.Match(text) or ():
+                cat, w, _p = self.entries[idx]
+                cur = out.get(cat)
+                if cur is None or w > cur[0]:
+                    out[cat] = (w, idx)
+        return out
+
+    def evidence(self, idx: int, texts: tuple[str, ...]) -> str:
+        rx = self._rx.get(idx)
+        if rx is None:
+            rx = re2.compile(self.entries[idx][2], self.options)
+            self._rx[idx] = rx
+        for text in texts:
+            m = rx.search(text)
+            if m is not None:
+                return m.group(0)
+        return self.entries[idx][2]
+
+
+_BUILTIN: _BuiltinRules | None = None
+
+
+def builtin() -> _BuiltinRules:
+    global _BUILTIN
+    if _BUILTIN is None:
+        _BUILTIN = _BuiltinRules()
+    return _BUILTIN
+
+
+# ---------------------------------------------------------------------------------------------
+# results
+
+@dataclass
+class Candidate:
+    category: str
+    article: str | None
+    confidence: float
+    evidence: list[str]
+    matched_by: str
+
+    def to_dict(self) -> dict:
+        return {"category": self.category, "article": self.article, "confidence": round(self.confidence, 3),
+                "evidence": list(self.evidence)}
+
+
+@dataclass
+class RecipientResult:
+    recipient: str | None
+    category: str
+    article: str | None
+    permanent: bool | None
+    status: str | None
+    reply_code: str | None
+    confidence: float
+    evidence: list[str]
+    low_confidence: bool
+    alternatives: list[Candidate]
+    diagnostic_text: str
+    reporting_mta: str | None
+    remote_mta: str | None
+    ips: list[str]
+    domains: list[str]
+    passed_on: bool | None
+    matched_by: str
+    command: str | None = None
+    action: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "recipient": self.recipient,
+            "category": self.category,
+            "article": self.article,
+            "permanent": self.permanent,
+            "status": self.status,
+            "reply_code": self.reply_code,
+            "confidence": round(self.confidence, 3),
+            "evidence": list(self.evidence),
+            "low_confidence": self.low_confidence,
+            "alternatives": [a.to_dict() for a in self.alternatives],
+            "diagnostic_text": self.diagnostic_text,
+            "reporting_mta": self.reporting_mta,
+            "remote_mta": self.remote_mta,
+            "ips": list(self.ips),
+            "domains": list(self.domains),
+            "passed_on": self.passed_on,
+            "matched_by": self.matched_by,
+            "command": self.command,
+            "action": self.action,
+        }
+
+
+@dataclass
+class Diagnosis:
+    results: list[RecipientResult]
+    subject: str = ""
+    ruleset: str = ""
+    elapsed_ms: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"results": [r.to_dict() for r in self.results]}
+
+
+# ---------------------------------------------------------------------------------------------
+# the decision
+
+class _Texts:
+    """Hits of the built-in rules on a recipient's diagnostic text and on its wider context."""
+
+    def __init__(self, fact: Fact, report: Report):
+        b = builtin()
+        diag = fact.diagnostic or ""
+        self.diag = matching_texts(diag) if diag else ()
+        self.hits = b.hits(self.diag)
+        ctx = fact.context or ""
+        if report.subject and not report.bare_reply:
+            ctx = (ctx + " " + report.subject).strip()
+        ctx = collapse(ctx)[:6000] if ctx and ctx != diag else ""
+        self.ctx = (ctx, strip_codes(ctx)) if ctx else ()
+        self.ctx_hits = b.hits(self.ctx) if self.ctx else {}
+
+    def has(self, cat: str, minw: int = 1) -> bool:
+        h = self.hits.get(cat)
+        return h is not None and h[0] >= minw
+
+    def weight(self, cat: str) -> int:
+        h = self.hits.get(cat)
+        return h[0] if h else 0
+
+    def evidence(self, cat: str, ctx: bool = False) -> str:
+        h = (self.ctx_hits if ctx else self.hits).get(cat)
+        if not h:
+            return ""
+        return builtin().evidence(h[1], self.ctx if ctx else self.diag)
+
+
+def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
+    cmd = f.command
+    if cat == "mailboxfull":
+        return stcat == "mailboxfull" or t.has("mailboxfull", 2)
+    if cat == "emailtoolarge":
+        return stcat == "emailtoolarge" or t.has("emailtoolarge", 2)
+    if cat == "suspend":
+        return f.reply_code == "525" or t.has("suspend", 2)
+    if cat == "hasmoved":
+        return t.has("hasmoved", 2)
+    if cat == "norelaying":
+        return t.has("norelaying", 2) and cmd not in ("CONN", "HELO")
+    if cat == "authfailure":
+        return stcat == "authfailure" or t.has("authfailure", 2)
+    if cat == "userunknown":
+        if not t.has("userunknown"):
+            return False
+        if stcat == "userunknown":
+            return not any(t.has(c, 2) for c in ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected",
+                                                   "notaccept", "suspend", "requireptr", "authfailure"))
+        if t.weight("userunknown") >= 4:
+            return True
+        return cmd == "RCPT" and t.has("userunknown", 2)
+    if cat == "filtered":
+        user_or_filter = t.has("filtered", 2) or t.has("userunknown", 2)
+        if stcat == "filtered":
+            return user_or_filter
+        if cmd in _BEFORE_DATA:
+            return False
+        return user_or_filter
+    if cat == "requireptr":
+        return stcat == "requireptr" or t.has("requireptr", 2)
+    if cat == "notcompliantrfc":
+        return t.has("notcompliantrfc", 2)
+    if cat == "badreputation":
+        return t.has("badreputation", 2)
+    if cat == "contenterror":
+        if _probe_spam(t, f, stcat):
+            return False
+        return stcat == "contenterror" or t.has("contenterror", 2)
+    if cat == "rejected":
+        if stcat == "rejected":
+            return True
+        if not t.has("rejected", 2):
+            return False
+        if cmd == "MAIL":
+            return True
+        if cmd == "DATA" and stcat != "userunknown":
+            return True
+        return stcat in (None, "securityerror", "systemerror", "onhold", "undefined")
+    if cat == "hostunknown":
+        if stcat == "hostunknown":
+            return not t.has("networkerror", 2)
+        return t.has("hostunknown", 2)
+    if cat == "spamdetected":
+        return _probe_spam(t, f, stcat)
+    if cat == "ratelimited":
+        return stcat == "ratelimited" or t.has("ratelimited", 2)
+    if cat == "blocked":
+        return stcat == "blocked" or t.has("blocked", 2)
+    return False
+
+
+def _probe_spam(t: _Texts, f: Fact, stcat: str | None) -> bool:
+    if not f.status:
+        return False
+    if stcat == "spamdetected":
+        return True
+    if f.command in _BEFORE_DATA:
+        return False
+    return t.has("spamdetected", 2)
+
+
+def _confidence_for_rule(cat: str, t: _Texts, f: Fact, stcat: str | None) -> float:
+    w = t.weight(cat)
+    conf = {4: 0.85, 3: 0.8, 2: 0.7, 1: 0.55}.get(w, 0.6)
+    if stcat == cat:
+        conf += 0.1
+    elif stcat and w:
+        conf -= 0.05
+    if not w and stcat == cat:
+        conf = 0.75
+    return max(0.05, min(conf, 0.97))
+
+
+def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]:
+    """Category, confidence, evidence and how it was decided (category_rule / status_code / none)."""
+    t = _Texts(f, report)
+    st = f.status
+    stcat = codes.status_category(st)
+    dtype = (f.diagnostic_type or "").lower()
+    ev_status = []
+    if st:
+        meaning = codes.status_meaning(st)
+        ev_status.append("status %s%s" % (st, " (%s)" % meaning if meaning else ""))
+    ev_cmd = ["refused at %s" % f.command] if f.command else []
+
+    def rule_result(cat: str, conf: float | None = None) -> tuple[str, float, list[str], str, _Texts]:
+        evid = []
+        e = t.evidence(cat)
+        if e:
+            evid.append(e)
+        if stcat == cat and ev_status:
+            evid += ev_status
+        if cat in ("userunknown", "filtered", "rejected", "spamdetected", "norelaying", "blocked") and ev_cmd:
+            evid += ev_cmd
+        if not evid and f.reply_code == "525" and cat == "suspend":
+            evid.append("reply code 525")
+        by = "category_rule" if e or cat != stcat else "status_code"
+        if not e and stcat == cat:
+            by = "status_code"
+        return cat, conf if conf is not None else _confidence_for_rule(cat, t, f, stcat), evid or ev_status, by, t
+
+    # 0. a local delivery program failed
+    if t.has("mailererror", 2) or (dtype.startswith("x-unix") and codes.is_generic(st)):
+        e = t.evidence("mailererror")
+        return "mailererror", 0.85 if e else 0.7, [e] if e else ["diagnostic type %s" % dtype], "category_rule", t
+
+    # 1. Sisimai's first pass: reasons recognised by status code or wording, in precedence order
+    for cat in ORDER_A:
+        if _probe_a(cat, t, f, stcat):
+            return rule_result(cat)
+
+    # 2. second pass: more wordings, when the status code alone would not settle it
+    if stcat in _RETRY or not stcat or (dtype and dtype != "smtp"):
+        for cat in ORDER_B:
+            if cat == "spamdetected" and f.command in _BEFORE_DATA and not t.has("spamdetected", 3):
+                continue
+            if t.has(cat, 2) or (cat in ("blocked", "securityerror", "rejected") and t.has(cat, 1) and not stcat):
+                return rule_result(cat)
+        if stcat:
+            return stcat, 0.55 if not codes.is_generic(st) else 0.35, ev_status, "status_code", t
+        # 3. class / subject of the code
+        if st and st[2:4] in ("6.",):
+            return "contenterror", 0.4, ev_status, "status_code", t
+        if st and st[2:4] in ("7.",):
+            return "securityerror", 0.4, ev_status, "status_code", t
+        if dtype.startswith("x-unix"):
+            return "mailererror", 0.5, ["diagnostic type %s" % dtype], "category_rule", t
+        rc = f.reply_code or ""
+        if rc and (("400" < rc < "408") or ("500" < rc < "508")):
+            return "syntaxerror", 0.4, ["reply code %s" % rc], "status_code", t
+        if f.action in ("delayed", "expired"):
+            return "expired", 0.6, ["action: %s" % f.action], "status_code", t
+        if f.command == "HELO":
+            return "blocked", 0.45, ["refused at HELO"], "category_rule", t
+    else:
+        return stcat, 0.7, ev_status, "status_code", t
+
+    # 4. wording elsewhere in the report (the recipient's paragraph, the subject)
+    if t.ctx_hits:
+        for cat in ORDER_A + ORDER_B:
+            h = t.ctx_hits.get(cat)
+            if h and h[0] >= 3:
+                return cat, 0.5, [t.evidence(cat, ctx=True)], "category_rule", t
+    if f.action in ("delayed",):
+        return "expired", 0.6, ["action: delayed"], "status_code", t
+    rc = f.reply_code
+    if rc in codes.REPLY_CATEGORY:
+        return codes.REPLY_CATEGORY[rc], 0.35, ["reply code %s" % rc], "status_code", t
+    if (f.diagnostic or "").strip():
+        return "onhold", 0.2, [], "none", t
+    return "undefined", 0.1, [], "none", t
+
+
+def _alternatives(chosen: str, t: _Texts, f: Fact, ruleset: RuleSet, sig_cands: list[Candidate]) -> list[Candidate]:
+    seen = {chosen}
+    out: list[Candidate] = []
+    for c in sig_cands:
+        if c.category not in seen or c.article != ruleset.article_for(c.category):
+            out.append(c)
+            seen.add(c.category)
+    stcat = codes.status_category(f.status)
+    pool: list[tuple[float, str, str]] = []
+    for cat, (w, _idx) in t.hits.items():
+        if cat not in seen:
+            pool.append((_confidence_for_rule(cat, t, f, stcat) - 0.1, cat, t.evidence(cat)))
+    for cat, (w, _idx) in t.ctx_hits.items():
+        if cat not in seen and w >= 2 and cat not in t.hits:
+            pool.append((0.35 + 0.05 * w, cat, t.evidence(cat, ctx=True)))
+    if stcat and stcat not in seen and stcat not in t.hits:
+        pool.append((0.45, stcat, "status %s" % f.status))
+    pool.sort(key=lambda x: -x[0])
+    for conf, cat, ev in pool:
+        if cat in seen:
+            continue
+        seen.add(cat)
+        out.append(Candidate(cat, ruleset.article_for(cat), max(0.05, min(conf, 0.9)), [ev] if ev else [],
+                             "category_rule"))
+    out.sort(key=lambda c: -c.confidence)
+    return out[:3]
+
+
+def _signature_candidates(f: Fact, report: Report, ruleset: RuleSet) -> list[Candidate]:
+    if not ruleset.signatures:
+        return []
+    texts = []
+    if f.diagnostic:
+        texts.append((matching_texts(f.diagnostic), 0.0))
+    if f.context and f.context != f.diagnostic:
+        texts.append((matching_texts(f.context[:4000]), -0.12))
+    best: dict[int, Candidate] = {}
+    for text, malus in texts:
+        for sig, matched in ruleset.match(text):
+            conf = 0.88 + malus
+            ev = ["signature: %s" % (sig.spec.pattern or sig.spec.text)[:200]]
+            if matched:
+                ev.append(matched[:200])
+            if sig.reply_code and f.reply_code:
+                if sig.reply_code == f.reply_code:
+                    conf += 0.05
+                    ev.append("reply code %s" % f.reply_code)
+                elif sig.reply_code[0] != f.reply_code[0]:
+                    conf -= 0.25
+                else:
+                    conf -= 0.03
+            if sig.status and f.status:
+                if sig.status == f.status:
+                    conf += 0.05
+                    ev.append("status %s" % f.status)
+                elif sig.status[0] != f.status[0]:
+                    conf -= 0.25
+                elif sig.status.split(".")[1] != f.status.split(".")[1]:
+                    conf -= 0.1
+            conf += min(sig.weight, 80) / 2000.0  # longer texts are more specific
+            cand = Candidate(sig.spec.category, sig.spec.article, max(0.05, min(conf, 0.99)), ev, "signature")
+            cur = best.get(sig.index)
+            if cur is None or cand.confidence > cur.confidence:
+                best[sig.index] = cand
+    return sorted(best.values(), key=lambda c: -c.confidence)
+
+
+def _passed_on(f: Fact, category: str) -> bool | None:
+    if f.passed_on:
+        return True
+    if category in ("expired", "networkerror", "mailererror", "hostunknown", "notaccept") and not f.passed_on:
+        return False if (f.reporting_mta or report_is_local(f)) else f.passed_on
+    return f.passed_on
+
+
+def report_is_local(f: Fact) -> bool:
+    return bool(f.diagnostic_type and f.diagnostic_type.startswith("x-"))
+
+
+def diagnose_report(report: Report, ruleset: RuleSet) -> list[RecipientResult]:
+    results = []
+    for f in report.facts:
+        category, conf, evidence, by, t = decide(f, report)
+        article = ruleset.article_for(category)
+        sig_cands = _signature_candidates(f, report, ruleset)
+        chosen_sig = None
+        if sig_cands:
+            top = sig_cands[0]
+            # a signature decides, unless its codes contradict the bounce and a rule is surer
+            if top.confidence >= conf or top.confidence >= 0.8:
+                chosen_sig = top
+        if chosen_sig is not None:
+            others = [c for c in sig_cands[1:]]
+            rule_cand = Candidate(category, article, conf, evidence, by)
+            category, article, conf, evidence, by = (chosen_sig.category, chosen_sig.article, chosen_sig.confidence,
+                                                     chosen_sig.evidence, "signature")
+            sig_cands = others + ([rule_cand] if rule_cand.category != category else [])
+        if article is None or article not in ruleset.articles:
+            article = ruleset.article_for(category)
+        low = conf < LOW_CONFIDENCE
+        alts = _alternatives(category, t, f, ruleset, sig_cands) if low else []
+        diag = f.diagnostic or ""
+        results.append(RecipientResult(
+            recipient=f.recipient, category=category, article=article,
+            permanent=codes.permanence(f.status, f.reply_code), status=f.status, reply_code=f.reply_code,
+            confidence=round(conf, 3), evidence=[e for e in evidence if e], low_confidence=low, alternatives=alts,
+            diagnostic_text=diag, reporting_mta=f.reporting_mta, remote_mta=f.remote_mta, ips=list(f.ips),
+            domains=list(f.domains), passed_on=_passed_on(f, category),
+            matched_by=by if category not in ("onhold", "undefined") or by == "signature" else
+            (by if by != "none" else "none"),
+            command=f.command, action=f.action))
+    return results
+
+
+def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet) -> Diagnosis:
+    """Diagnose a bounce (bare SMTP reply, whole report, or a paste). Raises BounceInputError."""
+    t0 = time.perf_counter()
+    decoded = decode_input(text)
+    try:
+        report = read(decoded)
+    except RecursionError:  # pragma: no cover - nesting is bounded; belt and braces
+        raise BounceInputError("unreadable") from None
+    results = diagnose_report(report, ruleset)
+    return Diagnosis(results=results, subject=report.subject, ruleset=ruleset.fingerprint,
+                     elapsed_ms=(time.perf_counter() - t0) * 1000)
+
+
+__all__ = ["Diagnosis", "RecipientResult", "Candidate", "bounce_diagnose", "decide", "builtin", "strip_codes"]

@@ -1,0 +1,1001 @@
+"""Read a bounce: from raw text to one :class:`Fact` per failed recipient.
+
+Handles a bare SMTP reply (multi-line replies joined), a whole RFC 5322 message (MIME
+multipart/report with a message/delivery-status part per RFC 3464, or the plain-text reports
+of Postfix, Exim, Sendmail, qmail, Exchange / Office 365, Gmail, Yahoo, Domino and others,
+quoted-printable, base64, HTML-only, any charset), and a report pasted from a mail client
+without its headers. The returned original message is ignored except as a last resort (a report
+forwarded inside a message), with bounded nesting so that a report nested in a report neither
+hangs nor duplicates results.
+
+Everything here works on bounded slices of the input: at most ``MAX_NOTE_CHARS`` characters and
+``MAX_NOTE_LINES`` lines of notification text are examined, and every regular expression is
+anchored or starts with a literal, so that hostile text costs linear time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from . import mime
+from .codes import REPLY_RE, STATUS_RE, is_generic, normalize_status
+from .inputs import text_of_str
+
+MAX_NOTE_CHARS = 120_000
+MAX_NOTE_LINES = 2_500
+MAX_DIAG_CHARS = 1_500
+MAX_NEST = 3
+MAX_RECIPIENTS = 200
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+
+@dataclass
+class Fact:
+    """What the report says about one failed recipient."""
+
+    recipient: str | None = None
+    action: str | None = None
+    status: str | None = None
+    dsn_status: str | None = None
+    text_status: str | None = None
+    reply_code: str | None = None
+    diagnostic: str = ""
+    diagnostic_type: str | None = None
+    command: str | None = None
+    reporting_mta: str | None = None
+    remote_mta: str | None = None
+    context: str = ""
+    passed_on: bool | None = None
+    ips: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    facts: list[Fact]
+    subject: str = ""
+    notification: str = ""
+    is_message: bool = False
+    bare_reply: bool = False
+    sender_domain: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# small helpers
+
+_WS_RE = re.compile(r"\s+")
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
+_DOMAIN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,12}")
+_IPV4_RE = re.compile(r"(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]?\d)")
+_IPV6_RE = re.compile(r"(?<![\w:])(?:IPv6:)?((?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})(?![\w:])")
+_HOST_RE = re.compile(r"(?<![\w@.-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?\.){1,10}[A-Za-z]{2,24})(?![\w-])")
+_NOT_TLD = frozenset({"com", "net", "org"}) and frozenset()  # every TLD accepted
+_FILE_EXT = frozenset({"htm", "html", "php", "asp", "aspx", "cgi", "pl", "jsp", "png", "gif", "jpg", "txt", "exe",
+                       "zip", "pdf", "eml", "msg", "py", "js"})
+
+
+def collapse(s: str) -> str:
+    return _WS_RE.sub(" ", s).strip()
+
+
+def find_addresses(text: str, limit: int = 200) -> list[tuple[int, int, str]]:
+    """Email addresses in ``text`` as (start, end, address), scanning from each '@' (linear)."""
+    out: list[tuple[int, int, str]] = []
+    pos = text.find("@")
+    n = 0
+    while pos >= 0 and n < 2000 and len(out) < limit:
+        n += 1
+        i = pos
+        if i > 0 and text[i - 1] == '"':
+            q = text.rfind('"', max(0, i - 66), i - 1)
+            i = q if q >= 0 else i
+        else:
+            while i > 0 and pos - i < 64 and text[i - 1] in _LOCAL_CHARS:
+                i -= 1
+            while i < pos and text[i] == ".":
+                i += 1
+        m = _DOMAIN_RE.match(text, pos + 1)
+        if i < pos and m:
+            dom = m.group(0)
+            if "." in dom and not dom.rsplit(".", 1)[1].isdigit() or dom.replace(".", "").isdigit():
+                out.append((i, pos + 1 + len(dom), text[i:pos + 1 + len(dom)]))
+        pos = text.find("@", pos + 1)
+    return out
+
+
+def _addr_key(a: str) -> str:
+    return a.strip("<>\"' ").lower()
+
+
+def _ips(text: str) -> list[str]:
+    found = []
+    for m in _IPV4_RE.finditer(text):
+        ip = m.group(0)
+        if ip not in found:
+            found.append(ip)
+    if ":" in text:
+        for m in _IPV6_RE.finditer(text):
+            ip = m.group(1)
+            if ip.count(":") >= 2 and ip not in found and not re.fullmatch(r"[\d:]+", ip[:8] or "x") or (
+                    ip not in found and re.search(r"[a-fA-F]", ip) and ip.count(":") >= 3):
+                found.append(ip)
+    return found[:20]
+
+
+def _domains(text: str) -> list[str]:
+    found: list[str] = []
+    for m in _HOST_RE.finditer(text):
+        d = m.group(1).lower().rstrip(".")
+        tld = d.rsplit(".", 1)[1]
+        if tld in _FILE_EXT or d in found:
+            continue
+        found.append(d)
+        if len(found) >= 20:
+            break
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# SMTP replies
+
+_REPLY_LINE_RE = re.compile(r"^([245]\d\d)([ -])(.*)$")
+
+
+def join_reply(text: str) -> str:
+    """Join a multi-line SMTP reply (``553-...`` / ``553 ...``) into one line of text."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if not lines:
+        return ""
+    parts = []
+    code = None
+    for ln in lines:
+        m = _REPLY_LINE_RE.match(ln)
+        if m and (code is None or m.group(1) == code):
+            if code is None:
+                code = m.group(1)
+                parts.append(ln)
+            else:
+                rest = m.group(3).strip()
+                # drop a repeated enhanced status code at the start of continuation lines
+                sm = STATUS_RE.match(rest)
+                if sm and sm.start() == 0:
+                    rest = rest[sm.end():].strip()
+                parts.append(rest)
+        else:
+            parts.append(ln)
+    return collapse(" ".join(parts))
+
+
+_BARE_REPLY_RE = re.compile(r"^\s*(?:[245]\d\d[ -]|#?[245]\.\d{1,3}\.\d{1,3}\b)")
+
+
+def looks_like_bare_reply(text: str) -> bool:
+    head = text.lstrip()[:200]
+    return bool(_BARE_REPLY_RE.match(head)) and text.count("\n") < 40
+
+
+# ---------------------------------------------------------------------------------------------
+# is it a message?
+
+_MSG_HEADERS = frozenset({"received", "return-path", "from", "subject", "content-type", "mime-version",
+                          "message-id", "date", "delivered-to", "to", "x-failed-recipients", "x-original-to",
+                          "auto-submitted", "dkim-signature", "x-mailer", "reply-to", "sender"})
+_DSN_FIELDS = frozenset({"reporting-mta", "final-recipient", "original-recipient", "action", "status",
+                         "diagnostic-code", "remote-mta", "arrival-date", "received-from-mta",
+                         "last-attempt-date", "will-retry-until", "x-actual-recipient", "original-envelope-id",
+                         "dsn-gateway", "final-log-id"})
+
+
+def looks_like_message(text: str) -> bool:
+    headers, _body = mime.split_headers(text[:64_000])
+    if len(headers) < 2:
+        return False
+    names = {k for k, _ in headers}
+    if names & _DSN_FIELDS and not names & {"received", "from", "subject", "content-type", "return-path"}:
+        return False
+    return len(names & _MSG_HEADERS) >= 2
+
+
+# ---------------------------------------------------------------------------------------------
+# message/delivery-status
+
+_FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,40})[ \t]*:[ \t]*(.*)$")
+_PER_RECIPIENT = frozenset({"final-recipient", "original-recipient", "action", "status", "remote-mta",
+                            "diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
+                            "final-log-id", "x-display-name"})
+_PER_MESSAGE = frozenset({"reporting-mta", "received-from-mta", "arrival-date", "original-envelope-id",
+                          "dsn-gateway"})
+
+
+def parse_dsn(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """Per-message fields and per-recipient field blocks of RFC 3464 text (tolerant)."""
+    per_msg: dict[str, str] = {}
+    recs: list[dict[str, str]] = []
+    cur: dict[str, str] = {}
+    last: str | None = None
+    lines = text.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
+    for line in lines:
+        if not line.strip():
+            if cur.get("final-recipient") or cur.get("original-recipient"):
+                recs.append(cur)
+                cur = {}
+            last = None
+            continue
+        if line[0] in " \t":
+            if last == "diagnostic-code" or last == "status" or last == "remote-mta":
+                cur[last] = cur.get(last, "") + " " + line.strip()
+            elif last in per_msg:
+                per_msg[last] += " " + line.strip()
+            continue
+        m = _FIELD_RE.match(line)
+        if not m:
+            last = None
+            continue
+        name = m.group(1).lower()
+        value = m.group(2).strip()
+        if name in _PER_RECIPIENT:
+            if name in cur and (cur.get("final-recipient") or cur.get("original-recipient")):
+                recs.append(cur)
+                cur = {}
+            cur[name] = value
+            last = name
+        elif name in _PER_MESSAGE:
+            per_msg.setdefault(name, value)
+            last = name
+        else:
+            last = None
+        if len(recs) >= MAX_RECIPIENTS:
+            break
+    if cur.get("final-recipient") or cur.get("original-recipient"):
+        recs.append(cur)
+    return per_msg, recs
+
+
+def _dsn_value(v: str | None) -> str | None:
+    """'rfc822; a@b' -> 'a@b'; 'dns; mx.example.org (…)' -> 'mx.example.org'."""
+    if not v:
+        return None
+    if ";" in v:
+        v = v.split(";", 1)[1]
+    v = v.strip().strip("<>").strip()
+    return v or None
+
+
+def _mta_name(v: str | None) -> str | None:
+    v = _dsn_value(v)
+    if not v:
+        return None
+    v = v.split()[0].strip("[]")
+    return v.rstrip(".") or None
+
+
+def _dsn_diag(v: str | None) -> tuple[str | None, str]:
+    if not v:
+        return None, ""
+    v = v.strip()
+    m = re.match(r"([A-Za-z][A-Za-z0-9_-]{0,30})\s*;\s*", v)
+    if m:
+        return m.group(1).lower(), v[m.end():].strip()
+    return None, v
+
+
+# ---------------------------------------------------------------------------------------------
+# the notification text
+
+_CUT_RE = re.compile(
+    r"^[ \t>*#=_|-]*(?:"
+    r"below this line is a copy of the message|this is a copy of (?:the|your) message|"
+    r"original message (?:follows|headers)|original message -+$|message headers follow|"
+    r"unsent message follows|returned message|the header of the original message|"
+    r"included is a copy of the message|enclosed is a copy of the message|below is a copy of the original|"
+    r"original mail info|intestazioni originali del messaggio|en-t[eê]tes? (?:du|de) message|"
+    r"copy of the original message|undelivered message headers|original message header|"
+    r"the original message was:|message d'origine|----- message text follows|"
+    r"a copy of the original message below|the headers of your message)",
+    re.I | re.M)
+_CUT_HEADER_RE = re.compile(
+    r"^(?:Received|Return-Path|DKIM-Signature|X-Received|ARC-Seal|ARC-Message-Signature|Delivered-To|"
+    r"X-Original-To|X-Google-Smtp-Source|Authentication-Results|X-Mailer|Content-Type|MIME-Version):[ \t]", re.M)
+
+
+def split_returned(note: str) -> tuple[str, str]:
+    """Split notification text from an inline copy of the returned message."""
+    cut = len(note)
+    m = _CUT_RE.search(note)
+    if m:
+        cut = m.start()
+    for m in _CUT_HEADER_RE.finditer(note, 0, cut):
+        # a header block: the next line is a header or a continuation too
+        nl = note.find("\n", m.end())
+        nxt = note[nl + 1: nl + 200] if nl >= 0 else ""
+        if nxt[:1] in (" ", "\t") or re.match(r"[A-Za-z][A-Za-z0-9-]{1,40}:", nxt):
+            cut = m.start()
+            break
+    return note[:cut], note[cut:]
+
+
+# ---------------------------------------------------------------------------------------------
+# recipients in plain text
+
+_SENDER_HEADS = ("mail from", "envelope-from", "sent by", "sender", "return-path", "reply-to", "from",
+                 "original sender", "message-id", "in-reply-to", "references", "errors-to", "generated by",
+                 "x-postfix-sender", "x-sendgrid-sender", "envelope sender", "expéditeur", "absender")
+_HEADER_ONLY = frozenset({"to", "cc", "bcc", "from", "sender", "reply-to", "return-path", "subject", "date",
+                          "message-id", "in-reply-to", "references", "x-original-to", "delivered-to",
+                          "x-envelope-from", "errors-to", "resent-from", "resent-to", "envelope-to"})
+_LEADINS = ("delivered to", "deliver to", "message to", "delivering your mail to", "undeliverable to",
+            "mail to", "rcpt to", "recipient", "recipients", "addressed to", "delivery to", "failed to",
+            "sending to", "destinataire", "empfänger", "adresse", "wasn't delivered to", "not delivered to",
+            "couldn't be delivered to", "could not be delivered to", "non remis à", "sent to")
+_ROLE_LOCALS = frozenset({"postmaster", "mailer-daemon", "support", "abuse", "noreply", "no-reply", "hostmaster",
+                          "webmaster", "root", "help", "helpdesk"})
+_SUMMARY_RE = re.compile(r"^\d{3}(?:[ -]\d\.\d{1,3}\.\d{1,3})?$")
+_NAME_RE = re.compile(r"[\w .'\"-]{1,40}")
+_PREV_SENDER_RE = re.compile(r"(?:sent by|sender|from|expéditeur|absender)\s*:?\s*$", re.I)
+
+
+def _anchor_kind(line: str, start: int, end: int, prev_line: str) -> str | None:
+    prefix = line[:start]
+    stripped = prefix.strip()
+    if stripped.startswith("<<<"):
+        return None  # a server response line quoting the address
+    p = stripped.rstrip("<(\"'[*•>-–— \t").strip()
+    after = line[end:end + 4]
+    if not p:
+        if _PREV_SENDER_RE.search(prev_line.strip()[-40:]):
+            return None
+        return "plain"
+    low = p.lower()
+    if _SUMMARY_RE.match(p) and (after.startswith("...") or after.startswith(">...")):
+        return "summary"
+    if low.endswith("mailto:"):
+        low = low[:-7].rstrip("<( ")
+        if not low or (":" not in low and len(low) <= 60):
+            return "plain"
+    if low.endswith(":") or low.endswith(";"):
+        head = low[:-1].strip().lstrip(">*-• ").strip()
+        if head.endswith(": rfc822") or head.endswith(":rfc822"):
+            head = head.rsplit(":", 1)[0].strip()
+        if head in _HEADER_ONLY or head.endswith(_SENDER_HEADS) or len(head) > 80 or "@" in head:
+            return None
+        return "plain"
+    if low.endswith(_LEADINS):
+        return "plain"
+    if (stripped.endswith("<") and ":" not in low and "@" not in low and len(low) <= 40
+            and _NAME_RE.fullmatch(p) and not line[end:].strip(">\"' \t,;.")):
+        return "plain"  # Display Name <address>
+    return None
+
+
+@dataclass
+class _Anchor:
+    line: int
+    key: str
+    addr: str
+    kind: str
+    rest: str
+    prefix: str = ""
+
+
+def find_anchors(lines: list[str], exclude: set[str]) -> tuple[list[_Anchor], bool]:
+    """Addresses in recipient position, and whether only role addresses (postmaster...) were found."""
+    anchors: list[_Anchor] = []
+    prev = ""
+    for i, line in enumerate(lines):
+        if "@" in line:
+            for s, e, addr in find_addresses(line, limit=10):
+                kind = _anchor_kind(line, s, e, prev)
+                if kind:
+                    anchors.append(_Anchor(i, _addr_key(addr), addr.strip("<>\"'"), kind, line[e:], line[:s]))
+        if line.strip():
+            prev = line
+    if not anchors:
+        return anchors, False
+    keys = {a.key for a in anchors}
+    keep = keys - exclude or keys
+    roles = {k for k in keep if k.split("@", 1)[0] in _ROLE_LOCALS}
+    role_only = bool(roles) and not (keep - roles)
+    if keep - roles:
+        keep -= roles
+    anchors = [a for a in anchors if a.key in keep]
+    return anchors, role_only
+
+
+def assign_segments(lines: list[str], anchors: list[_Anchor]) -> tuple[dict[str, list[str]], list[str]]:
+    """Lines owned by each recipient (forward from its line; Sendmail summary lines look back)."""
+    owner: list[str | None] = [None] * len(lines)
+    seen: set[str] = set()
+    first_kind: dict[int, str] = {}
+    for idx, a in enumerate(anchors):
+        if a.key not in seen:
+            seen.add(a.key)
+            first_kind[idx] = a.kind
+    for idx, a in enumerate(anchors):
+        owner[a.line] = a.key
+        nxt = anchors[idx + 1] if idx + 1 < len(anchors) else None
+        end = nxt.line if nxt else len(lines)
+        backward_next = nxt is not None and first_kind.get(idx + 1) == "summary" and nxt.key != a.key
+        target = nxt.key if backward_next else a.key
+        for j in range(a.line + 1, end):
+            if owner[j] is None:
+                owner[j] = target
+    if anchors and first_kind.get(0) == "summary":
+        for j in range(0, anchors[0].line):
+            owner[j] = anchors[0].key
+    segs: dict[str, list[str]] = {}
+    preamble: list[str] = []
+    for j, line in enumerate(lines):
+        o = owner[j]
+        if o is None:
+            if not anchors or j < anchors[0].line:
+                preamble.append(line)
+            continue
+        segs.setdefault(o, []).append(line)
+    return segs, preamble
+
+
+# ---------------------------------------------------------------------------------------------
+# diagnostic text in a segment
+
+_LEADIN_RE = re.compile(
+    r"(?:the error that the other server returned was:|remote server returned|the response (?:from the remote server )?was:|"
+    r"remote host said:|\bsaid:|\(reason:|\breason:|diagnostic[ -]code:|\bbecause:|for the following reason:|"
+    r"generated response:|server message|failed with:|error_code ?:|\bresponse:|"
+    r"technical details of (?:permanent|temporary) failure:|the reason for the problem:|"
+    r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:)",
+    re.I)
+_NOISE_RE = re.compile(
+    r"(?:giving up on \S+\.|i'm not going to try again|--- below this line|message headers follow|"
+    r"original message follows|this has been a permanent failure|no further delivery attempts|"
+    r"please note that this is only a temporary|no action is required on your part|"
+    r"the mail system will continue to try|if you have questions|learn more here:|"
+    r"rekomenduem|рекомендуем|if your message was also sent to additional|"
+    r"for email admins|please contact your system administrator|\(in reply to [a-z ]{2,20} command\)|"
+    r"-{5,}|={6,}|\*{6,}|_{8,}|this is a permanent error\.|this is a temporary error)",
+    re.I)
+_CMD_RES = (
+    (re.compile(r"in reply to (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|helo|ehlo|starttls|auth|connect)\b", re.I), None),
+    (re.compile(r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|connection|banner)\b", re.I), None),
+    (re.compile(r"did not like our (rcpt to|mail from|final data|data|ehlo|helo)", re.I), None),
+    (re.compile(r"\[(rcpt_to|mail_from|data)\]", re.I), None),
+    (re.compile(r"\bsmtp:(rcpt|mail|data|helo|ehlo)\b", re.I), None),
+    (re.compile(r"\bin (rcpt to|mail from|data)\b", re.I), None),
+    (re.compile(r"does not like recipient", re.I), "RCPT"),
+    (re.compile(r"sender was rejected", re.I), "MAIL"),
+    (re.compile(r"my name was rejected", re.I), "HELO"),
+    (re.compile(r"failed after i sent the message", re.I), "DATA"),
+    (re.compile(r"refused to talk to me", re.I), "CONN"),
+    (re.compile(r"smtp command\s+-*\s*(data|rcpt|mail|helo|ehlo)\b", re.I), None),
+)
+_CMD_MAP = {"rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
+            "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "final data": "DATA", "helo": "HELO",
+            "ehlo": "HELO", "starttls": "STARTTLS", "initial connection": "CONN", "connect": "CONN",
+            "connection": "CONN", "banner": "CONN", "auth": "AUTH"}
+_TRANSCRIPT_CMD_RE = re.compile(r"^\s*>>>\s*(rcpt|mail|data|ehlo|helo|starttls|quit|auth|bdat)\b", re.I)
+_TRANSCRIPT_ERR_RE = re.compile(r"^\s*<<<\s*[45]\d\d\b")
+_PASSED_ON_RE = re.compile(
+    r"(?:\bhost \S+ said:|remote host said|remote server returned|the other server returned|"
+    r"refused to talk to me|did not like our|smtp error from remote|while talking to|<<<|"
+    r"reported error|the recipient server .{0,80}reported|rejected by the recipient domain|"
+    r"server \S+ failed with|remote (?:smtp )?server has rejected|remote mta|external email server returned|"
+    r"the response from the remote server|does not like recipient|failed after i sent|sender was rejected|"
+    r"\bsaid: [245]\d\d|remote system:)", re.I)
+
+
+_TALKING_RE = re.compile(r"^\s*(?:\.\.\.\s*)?while talking to ", re.I)
+
+
+def detect_command(seg_text: str, lines: list[str] | None = None, diag: str = "") -> str | None:
+    """The SMTP command the refusal answered (CONN, HELO, MAIL, RCPT, DATA, ...), if the report says."""
+    if lines:
+        last_cmd: str | None = None
+        pairs: list[tuple[str, str]] = []
+        for ln in lines[:400]:
+            if _TALKING_RE.match(ln):
+                last_cmd = None
+                continue
+            m = _TRANSCRIPT_CMD_RE.match(ln)
+            if m:
+                last_cmd = m.group(1).lower()
+            elif _TRANSCRIPT_ERR_RE.match(ln):
+                cmd = "CONN" if last_cmd is None else _CMD_MAP.get(last_cmd, last_cmd.upper())
+                pairs.append((cmd, collapse(ln.strip()[3:])))
+        if pairs:
+            if diag:
+                low = diag.lower()
+                for cmd, resp in pairs:
+                    if resp[:40].lower() in low:
+                        return cmd
+            return pairs[0][0]
+    for rx, fixed in _CMD_RES:
+        m = rx.search(seg_text)
+        if m:
+            if fixed:
+                return fixed
+            return _CMD_MAP.get(m.group(1).lower().replace("  ", " "), m.group(1).upper())
+    return None
+
+
+def _cut_noise(s: str) -> str:
+    m = _NOISE_RE.search(s)
+    return s[:m.start()] if m else s
+
+
+_BOILER_RE = re.compile(
+    r"(?:this message was created automatically|a message that you sent (?:could not|has not yet) be|"
+    r"could not be delivered to (?:one or more|all of its)|this is a permanent error|address(?:\(es\))? failed|"
+    r"i'm sorry to have to inform you|it's attached below|for further assistance|if you do so, please include|"
+    r"delete your own text|^\s*the (?:mail system|postfix program)\s*$|this is the (?:mail system|postfix program) at|"
+    r"^hi\. this is the|i'm afraid i wasn't able to deliver|sorry it didn't work out|"
+    r"automatically generated delivery status notification|this is a warning message only|"
+    r"you do not need to resend|the original message was received at|^\s*from \S+ \[|^\s*with id |"
+    r"the following addresses had|transcript of session follows|did not reach (?:some or all|the following)|"
+    r"delivery has failed to these recipients|the following recipients? (?:could not be reached|was undeliverable|"
+    r"did not receive)|unable to deliver (?:the )?message to the following|diagnostic information for administrators|"
+    r"^\s*generating server:|please do not reply|do not reply to this|^\s*recipients?:\s*$|"
+    r"your message could not be sent\.?$|following recipients? failed|delivery to the following recipient|"
+    r"^\s*the following address(?:es)? (?:failed|had)|^\s*\*+\s*$|^\s*-+\s*$)",
+    re.I)
+
+
+def _drop_boiler(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if ln.strip() and not _BOILER_RE.search(ln[:300])]
+
+
+def _reason_paren(lines: list[str]) -> str:
+    for ln in lines:
+        i = ln.find("(reason:")
+        if i >= 0:
+            r = ln[i + 8:].strip()
+            if r.endswith(")"):
+                r = r[:-1]
+            return r.strip()
+    return ""
+
+
+def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | None = None,
+                       anchor_prefix: str = "") -> tuple[str, int]:
+    """The core diagnostic sentence(s) of one recipient's part of the notification, and how sure
+    we are that it is one (3: a quoted reply or a lead-in such as 'said:'; 2: text after the
+    address; 1: text before it; 0: whatever is left)."""
+    text = "\n".join(seg_lines)
+    flat = collapse(text)
+    if not flat and not anchor_prefix:
+        return "", 0
+    diag = ""
+    strength = 0
+    reason = _reason_paren(seg_lines)
+    if len(reason) >= 3:
+        diag, strength = reason, 3
+    if not diag:
+        for m in reversed(list(_LEADIN_RE.finditer(flat))):
+            cand = _cut_noise(flat[m.end():]).strip(" :'\"")
+            if len(cand) >= 3:
+                diag, strength = cand, 3
+                break
+    if not diag:
+        rm = REPLY_RE.search(flat)
+        if rm:
+            diag, strength = _cut_noise(flat[rm.start():]), 3
+    if not diag:
+        rest = collapse(anchor_rest).lstrip(">:;,.]) \"'")
+        if len(rest) >= 3:
+            more = collapse("\n".join(_drop_boiler(seg_lines[1:6]))) if len(rest) < 40 else ""
+            diag, strength = _cut_noise((rest + " " + more).strip()), 2
+    if not diag:
+        pre = collapse(anchor_prefix).strip(" <(\"'*-").rstrip(":;, ")
+        if len(pre.split()) >= 2 and not pre.lower().endswith(_LEADINS):
+            diag, strength = pre.rstrip(":;, "), 1
+    if not diag:
+        body = _drop_boiler(seg_lines[1:] if len(seg_lines) > 1 else seg_lines)
+        diag = _cut_noise(collapse("\n".join(body)))
+    # a reply code near the start: start there ("host mx [ip]: 550 ...")
+    rm = REPLY_RE.search(diag[:160])
+    if rm and rm.start() > 0 and not re.match(r"[245]\d\d", diag):
+        head = diag[:rm.start()]
+        if re.search(r"(?:host|\]|:|\),?)\s*$", head):
+            diag = diag[rm.start():]
+    diag = re.sub(r"\s*\(in reply to [A-Za-z ]{2,20} command\)\s*", " ", diag).strip(" '\"")
+    return diag[:MAX_DIAG_CHARS], strength
+
+
+def strip_codes(s: str) -> str:
+    """Remove SMTP reply codes and enhanced status codes that prefix (or repeat inside) a reply."""
+    s = re.sub(r"(?:(?<=\s)|^)[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b", " ", s)
+    s = re.sub(r"(?:(?<=\s)|^)[245]\d\d-(?=\S)", " ", s)
+    s = re.sub(r"^\s*[245]\d\d[ :]\s*", " ", s)
+    s = re.sub(r"^\s*#?[245]\.\d{1,3}\.\d{1,3}\s*", " ", s)
+    return collapse(s)
+
+
+# ---------------------------------------------------------------------------------------------
+# main entry
+
+
+def read(text: str, *, depth: int = 0, budget: mime.Budget | None = None) -> Report:
+    budget = budget or mime.Budget()
+    is_message = looks_like_message(text)
+    subject = ""
+    top_headers: list[tuple[str, str]] = []
+    notes: list[str] = []
+    dsn_texts: list[str] = []
+    returned: list[mime.Part] = []
+    if is_message:
+        root = mime.parse(text, depth=depth, budget=budget)
+        top_headers = root.headers
+        subject = text_of_str(mime.decode_words(root.header("subject") or ""))
+        _collect(root, notes, dsn_texts, returned)
+    else:
+        notes.append(text_of_str(text[:MAX_NOTE_CHARS * 2]))
+
+    note_all = "\n".join(notes)
+    if len(note_all) > MAX_NOTE_CHARS:
+        note_all = note_all[:MAX_NOTE_CHARS]
+    note, inline_original = split_returned(note_all)
+
+    # bare SMTP reply (one line or a multi-line reply)
+    if not is_message and looks_like_bare_reply(note) and "Final-Recipient" not in note:
+        joined = join_reply(note)
+        fact = Fact(diagnostic=joined[:MAX_DIAG_CHARS], context=joined[:MAX_DIAG_CHARS])
+        _finish_codes(fact)
+        fact.command = detect_command(joined)
+        fact.ips = _ips(joined)
+        fact.domains = _domains(joined)
+        return Report([fact], subject="", notification=joined, is_message=False, bare_reply=True)
+
+    per_msg: dict[str, str] = {}
+    recs: list[dict[str, str]] = []
+    for t in dsn_texts:
+        pm, rs = parse_dsn(t)
+        for k, v in pm.items():
+            per_msg.setdefault(k, v)
+        recs.extend(rs)
+    if not recs:
+        low_note = note.lower()
+        if "final-recipient" in low_note or "original-recipient" in low_note:
+            pm, rs = parse_dsn(note)
+            for k, v in pm.items():
+                per_msg.setdefault(k, v)
+            recs = [r for r in rs if r.get("action") or r.get("status") or r.get("diagnostic-code")]
+        if not recs and "bouncedrecipients" in low_note:
+            recs, pm = _json_bounces(note_all)
+            for k, v in pm.items():
+                per_msg.setdefault(k, v)
+    recs = [r for r in recs if (r.get("action") or "").strip().lower().split(" ")[0]
+            not in ("delivered", "relayed", "expanded")] or recs
+
+    exclude = _sender_addresses(top_headers, note, per_msg)
+    lines = note.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
+    anchors, role_only = find_anchors(lines, exclude)
+    if role_only and not recs and depth < MAX_NEST:
+        nested = _nested_report(inline_original, returned, depth, budget)
+        if nested is not None:
+            nested.subject = nested.subject or subject
+            return nested
+    segs, preamble = assign_segments(lines, anchors)
+    first: dict[str, _Anchor] = {}
+    for a in anchors:
+        first.setdefault(a.key, a)
+
+    reporting = _mta_name(per_msg.get("reporting-mta"))
+    facts: list[Fact] = []
+    pre_diag: tuple[str, int] | None = None
+
+    def preamble_diag() -> tuple[str, int]:
+        nonlocal pre_diag
+        if pre_diag is None:
+            pre_diag = extract_diagnostic(_drop_boiler(preamble)) if preamble else ("", 0)
+        return pre_diag
+
+    if recs:
+        for r in recs[:MAX_RECIPIENTS]:
+            rcpt = _dsn_value(r.get("final-recipient")) or _dsn_value(r.get("original-recipient"))
+            key = _addr_key(rcpt or "")
+            okey = _addr_key(_dsn_value(r.get("original-recipient")) or "")
+            akey = key if key in segs else okey
+            seg = segs.get(akey)
+            if seg is None and len(recs) == 1:
+                seg = segs[next(iter(segs))] if len(segs) == 1 else lines
+            dtype, dtext = _dsn_diag(r.get("diagnostic-code"))
+            fact = Fact(recipient=rcpt, action=(r.get("action") or "").split(" ")[0].lower() or None,
+                        dsn_status=normalize_status(r.get("status")), diagnostic_type=dtype,
+                        reporting_mta=reporting, remote_mta=_mta_name(r.get("remote-mta")))
+            seg_lines = seg or []
+            a = first.get(akey)
+            seg_diag, strength = (extract_diagnostic(seg_lines, a.rest if a else "", rcpt, a.prefix if a else "")
+                                  if seg_lines else ("", 0))
+            dtext = _trim_said(collapse(dtext))
+            if _is_empty_diag(dtext) and seg_diag:
+                dtext = seg_diag
+            elif seg_diag and len(dtext) < 60 and not REPLY_RE.search(dtext[:8]) and REPLY_RE.match(seg_diag):
+                # the notification quotes the server more fully than the DSN field
+                dtext = seg_diag if dtext.lower() in seg_diag.lower() else dtext
+            fact.diagnostic = dtext[:MAX_DIAG_CHARS]
+            fact.context = collapse("\n".join(seg_lines))[:4000] if seg_lines else ""
+            if r.get("x-context"):
+                fact.context = (fact.context + " " + r["x-context"]).strip()
+            fact.command = (detect_command(collapse(" ".join(seg_lines)), seg_lines, fact.diagnostic)
+                            if seg_lines else None)
+            if not fact.command and fact.diagnostic:
+                fact.command = detect_command(fact.diagnostic)
+            facts.append(fact)
+    else:
+        order: list[str] = []
+        for a in anchors:
+            if a.key not in order:
+                order.append(a.key)
+        for key in order[:MAX_RECIPIENTS]:
+            seg_lines = segs.get(key, [])
+            a = first[key]
+            diag, strength = extract_diagnostic(seg_lines, a.rest, key, a.prefix)
+            if strength < 3 and preamble:
+                pd, ps = preamble_diag()
+                if pd and (ps > strength or _is_empty_diag(diag)):
+                    diag = pd
+                    seg_lines = preamble + seg_lines
+            fact = Fact(recipient=a.addr, diagnostic=diag, context=collapse("\n".join(seg_lines))[:4000])
+            fact.command = detect_command(collapse(" ".join(seg_lines)), seg_lines, diag)
+            facts.append(fact)
+
+    if not facts and depth < MAX_NEST:
+        nested = _nested_report(inline_original, returned, depth, budget)
+        if nested is not None:
+            nested.subject = nested.subject or subject
+            return nested
+
+    if not facts:
+        rcpt = None
+        xf = _header(top_headers, "x-failed-recipients")
+        if xf:
+            found = find_addresses(xf)
+            rcpt = found[0][2] if found else None
+        if rcpt is None:
+            rcpt = _returned_recipient(returned, inline_original)
+        kept = _drop_boiler(lines)
+        diag, _strength = extract_diagnostic(kept) if kept else ("", 0)
+        facts.append(Fact(recipient=rcpt, diagnostic=diag, context=collapse("\n".join(kept))[:4000],
+                          command=detect_command(collapse(note), lines)))
+
+    single = len(facts) == 1
+    flat_note = collapse(note)[:8000]
+    for f in facts:
+        if not f.reporting_mta:
+            f.reporting_mta = reporting or _reporting_from_text(note, top_headers)
+        if single and not f.context:
+            f.context = flat_note[:4000]
+        if single and not f.command:
+            f.command = detect_command(flat_note, lines)
+        _finish_codes(f)
+        _finish_hosts(f, flat_note if single else f.context)
+    return Report(facts, subject=subject, notification=flat_note, is_message=is_message)
+
+
+def _trim_said(d: str) -> str:
+    """'host mx.example.org[192.0.2.1] said: 550 ...' -> '550 ...' (Postfix X-Postfix diagnostics)."""
+    i = d.find(" said: ")
+    if 0 <= i < 300:
+        return d[i + 7:].strip()
+    return d
+
+
+def _json_bounces(text: str) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """Amazon SES / SNS JSON bounce notifications: bouncedRecipients[]."""
+    recs: list[dict[str, str]] = []
+    per_msg: dict[str, str] = {}
+    i, j = text.find("{"), text.rfind("}")
+    if i < 0 or j <= i:
+        return recs, per_msg
+
+    def walk(o, depth: int) -> None:
+        if depth > 6 or len(recs) >= MAX_RECIPIENTS:
+            return
+        if isinstance(o, str):
+            t = o.strip()
+            if t.startswith("{") and "bouncedRecipients" in t:
+                try:
+                    walk(json.loads(t, strict=False), depth + 1)
+                except ValueError:
+                    pass
+        elif isinstance(o, dict):
+            br = o.get("bouncedRecipients")
+            if isinstance(br, list):
+                extra = " ".join("%s: %s" % (k, o[k]) for k in ("bounceType", "bounceSubType")
+                                 if isinstance(o.get(k), str))
+                if isinstance(o.get("reportingMTA"), str):
+                    per_msg.setdefault("reporting-mta", o["reportingMTA"])
+                for r in br[:MAX_RECIPIENTS]:
+                    if isinstance(r, dict) and isinstance(r.get("emailAddress"), str):
+                        recs.append({"final-recipient": "rfc822; " + r["emailAddress"],
+                                     "action": str(r.get("action") or "failed"),
+                                     "status": str(r.get("status") or ""),
+                                     "diagnostic-code": str(r.get("diagnosticCode") or ""),
+                                     "x-context": extra})
+            for v in list(o.values())[:200]:
+                walk(v, depth + 1)
+        elif isinstance(o, list):
+            for v in o[:200]:
+                walk(v, depth + 1)
+
+    try:
+        walk(json.loads(text[i:j + 1], strict=False), 0)
+    except ValueError:
+        flat = text.replace('\\"', '"')
+        for m in re.finditer(r'"emailAddress"\s*:\s*"([^"\s]{1,320})"', flat[:500_000]):
+            seg = flat[m.end():m.end() + 600]
+            st = re.search(r'"status"\s*:\s*"([^"]{0,20})"', seg)
+            dc = re.search(r'"diagnosticCode"\s*:\s*"([^"]{0,1000})"', seg)
+            recs.append({"final-recipient": "rfc822; " + m.group(1), "action": "failed",
+                         "status": st.group(1) if st else "", "diagnostic-code": dc.group(1) if dc else ""})
+            if len(recs) >= MAX_RECIPIENTS:
+                break
+    return recs, per_msg
+
+
+def _is_empty_diag(s: str) -> bool:
+    s = s.strip()
+    return not s or bool(re.fullmatch(r"[\d. ]{0,12}", s))
+
+
+def _header(headers: list[tuple[str, str]], name: str) -> str | None:
+    for k, v in headers:
+        if k == name:
+            return v
+    return None
+
+
+def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part]) -> None:
+    if part.returned:
+        returned.append(part)
+        return
+    ct = part.ctype
+    if ct.startswith("multipart/"):
+        if ct == "multipart/alternative":
+            kids = [c for c in part.children if c.ctype == "text/plain" and c.text().strip()]
+            if kids:
+                for c in part.children:
+                    if c.ctype != "text/html":
+                        _collect(c, notes, dsns, returned)
+                return
+        for c in part.children:
+            _collect(c, notes, dsns, returned)
+        return
+    if ct in mime.DSN_TYPES:
+        dsns.append(part.text())
+        return
+    if ct.startswith("text/") or ct in ("message/disposition-notification",):
+        t = part.text()
+        head = t.lstrip()[:300].lower()
+        if ct == "text/plain" and (head.startswith("reporting-mta:") or head.startswith("final-recipient:")
+                                   or head.startswith("original-recipient:")):
+            dsns.append(t)
+        else:
+            notes.append(t)
+
+
+_SENDER_IN_TEXT_RE = re.compile(
+    r"(?:mail from:?\s*<|envelope-from\s*<?|x-postfix-sender:\s*rfc822;\s*|sender:\s*<?|return-path:\s*<)"
+    r"([^\s<>\"]{1,64}@[^\s<>\"]{1,255})", re.I)
+
+
+def _sender_addresses(headers, note: str, per_msg: dict[str, str]) -> set[str]:
+    out: set[str] = set()
+    for name in ("to", "delivered-to", "x-original-to", "return-path", "envelope-to"):
+        v = _header(headers, name)
+        if v:
+            for _s, _e, a in find_addresses(v, limit=5):
+                out.add(_addr_key(a))
+    for m in _SENDER_IN_TEXT_RE.finditer(note[:60_000]):
+        out.add(_addr_key(m.group(1)).rstrip(">.,;:"))
+    return out
+
+
+def _returned_recipient(returned: list[mime.Part], inline_original: str) -> str | None:
+    """Last resort: the To of the returned message, when it names exactly one address."""
+    hdr = None
+    if returned:
+        p = returned[0]
+        msg = p.message() if p.ctype.startswith("message/") else None
+        if msg is not None:
+            hdr = msg.header("to")
+        elif p.ctype == "text/rfc822-headers":
+            hs, _ = mime.split_headers(p.text())
+            hdr = _header(hs, "to")
+        else:
+            hdr = p.header("to")
+    elif inline_original:
+        hs, _ = mime.split_headers(inline_original.lstrip()[:20000])
+        hdr = _header(hs, "to")
+    if hdr:
+        found = find_addresses(hdr, limit=3)
+        if len(found) == 1:
+            return found[0][2].strip("<>")
+    return None
+
+
+_EMBEDDED_START_RE = re.compile(r"^(?:From |Return-Path:|Received:|Content-Type:\s*multipart/report)", re.M)
+
+
+def _nested_report(inline_original: str, returned: list[mime.Part], depth: int, budget: mime.Budget) -> Report | None:
+    """A report forwarded inside a message (or inside the 'returned message'): read it, once."""
+    candidates: list[str] = []
+    if inline_original and "@" in inline_original:
+        m = _EMBEDDED_START_RE.search(inline_original)
+        if m:
+            candidates.append(inline_original[m.start():])
+    for p in returned[:2]:
+        if p.ctype in ("message/rfc822", "message/global"):
+            candidates.append(p.body if (p.header("content-transfer-encoding") or "").lower() not in
+                              ("base64", "quoted-printable") else p.raw_bytes().decode("utf-8", "surrogateescape"))
+    for cand in candidates:
+        low = cand[:200_000].lower()
+        if not ("delivery-status" in low or "final-recipient" in low or "undeliver" in low or "failed" in low
+                or "could not be delivered" in low or "returned mail" in low):
+            continue
+        sub = read(cand.replace("\r\n", "\n"), depth=depth + 1, budget=budget)
+        if any(f.recipient for f in sub.facts):
+            return sub
+    return None
+
+
+def _finish_codes(f: Fact) -> None:
+    diag = f.diagnostic
+    rm = REPLY_RE.search(diag[:200]) if diag else None
+    if rm and not f.reply_code:
+        f.reply_code = rm.group(1)
+    sm = STATUS_RE.search(diag[:300]) if diag else None
+    if sm:
+        f.text_status = "%s.%d.%d" % (sm.group(1), int(sm.group(2)), int(sm.group(3)))
+    if f.dsn_status and not is_generic(f.dsn_status):
+        f.status = f.dsn_status
+    elif f.text_status and not is_generic(f.text_status):
+        f.status = f.text_status
+    else:
+        f.status = f.dsn_status or f.text_status
+
+
+def _reporting_from_text(note: str, headers) -> str | None:
+    m = re.search(r"(?:this is the (?:mail system|postfix program|qmail-send program|mailer-daemon|"
+                  r"dragonfly mail agent v[\d.]+|email security gateway) at(?: host)?|generating server:|"
+                  r"server di generazione:|message from)\s+([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])",
+                  note[:6000], re.I)
+    if m:
+        return m.group(1).rstrip(".")
+    frm = _header(headers, "from") if headers else None
+    if frm:
+        found = find_addresses(frm, limit=2)
+        if found:
+            return found[0][2].split("@", 1)[1].strip(">").lower()
+    return None
+
+
+def _finish_hosts(f: Fact, context: str) -> None:
+    text = f.diagnostic + " " + (context or "")[:3000]
+    if not f.remote_mta:
+        m = re.search(r"(?:\bhost\s+|while talking to\s+|remote system:\s*dns;\s*|server\s+|connect to\s+)"
+                      r"([A-Za-z0-9][A-Za-z0-9.-]{1,250}\.[A-Za-z]{2,24})\.?(?:\s*\[|\[|:|\s|$)", text, re.I)
+        if m:
+            f.remote_mta = m.group(1).lower()
+    f.ips = _ips(text)
+    doms = []
+    if f.recipient and "@" in f.recipient:
+        doms.append(f.recipient.rsplit("@", 1)[1].strip(">").lower())
+    for d in (f.remote_mta, f.reporting_mta):
+        if d and "." in d and not _IPV4_RE.fullmatch(d) and d.lower() not in doms:
+            doms.append(d.lower())
+    for d in _domains(f.diagnostic):
+        if d not in doms:
+            doms.append(d)
+    f.domains = doms[:20]
+    # passed on: the reporting server relays a refusal it received from another server
+    if f.passed_on is None:
+        ctx = f.diagnostic + " " + (context or "")[:3000]
+        rem, rep = (f.remote_mta or "").lower(), (f.reporting_mta or "").lower()
+        if _PASSED_ON_RE.search(ctx) or (rem and rep and rem != rep and not rem.endswith(rep)
+                                           and not rep.endswith(rem)):
+            f.passed_on = True
+        elif f.reporting_mta and (f.diagnostic or f.status):
+            f.passed_on = False
