@@ -83,9 +83,6 @@ STATUS_MEANING: dict[str, str] = {
 
 # Reply codes that say something on their own (RFC 5321 and common practice).
 REPLY_CATEGORY: dict[str, str] = {
-    "421": "systemerror",     # service not available, closing channel
-    "450": "systemerror",
-    "451": "systemerror",
     "452": "systemfull",      # insufficient system storage
     "521": "notaccept",       # host does not accept mail (RFC 7504)
     "523": "failedstarttls",
@@ -118,9 +115,16 @@ def is_generic(status: str | None) -> bool:
 
 
 def status_category(status: str | None) -> str | None:
+    """Category of an enhanced status code; vendor extensions (detail >= 100, as in Microsoft's
+    5.1.351 or 4.7.650) are read as their subject's X.S.0 code."""
     if not status:
         return None
-    return STATUS_CATEGORY.get(status)
+    cat = STATUS_CATEGORY.get(status)
+    if cat is None:
+        parts = status.split(".")
+        if len(parts) == 3 and parts[2].isdigit() and int(parts[2]) >= 100:
+            cat = STATUS_CATEGORY.get("%s.%s.0" % (parts[0], parts[1])) or STATUS_CATEGORY.get("5.%s.0" % parts[1])
+    return cat
 
 
 def status_meaning(status: str | None) -> str | None:

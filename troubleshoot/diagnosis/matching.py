@@ -24,6 +24,10 @@ from .rules import RULES
 from .ruleset import RuleSet, matching_texts
 
 LOW_CONFIDENCE = 0.6
+_RECIPIENT_CATS = frozenset({"userunknown", "hostunknown", "filtered", "rejected", "mailboxfull", "suspend",
+                             "hasmoved", "norelaying", "emailtoolarge"})
+_STAGE_FITS = {"userunknown": ("RCPT",), "filtered": ("DATA",), "rejected": ("MAIL",), "blocked": ("CONN", "HELO"),
+               "spamdetected": ("DATA",), "norelaying": ("RCPT",)}
 _BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT", "STARTTLS", "AUTH"})
 _RETRY = frozenset({"undefined", "onhold", "systemerror", "securityerror", "expired", "networkerror",
                     "hostunknown", "userunknown"})
@@ -207,7 +211,7 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
     if cat == "suspend":
         return f.reply_code == "525" or t.has("suspend", 2)
     if cat == "hasmoved":
-        return t.has("hasmoved", 2)
+        return stcat == "hasmoved" or t.has("hasmoved", 2)
     if cat == "norelaying":
         return t.has("norelaying", 2) and cmd not in ("CONN", "HELO")
     if cat == "authfailure":
@@ -241,6 +245,9 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
     if cat == "rejected":
         if stcat == "rejected":
             return True
+        if cmd == "MAIL" and t.has("rejected", 1) and not any(
+                w >= 2 for c, (w, _i) in t.hits.items() if c not in ("rejected", "securityerror")):
+            return True  # refused at MAIL FROM with no other reason given: the sender was refused
         if not t.has("rejected", 2):
             return False
         if cmd == "MAIL":
@@ -251,6 +258,8 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
     if cat == "hostunknown":
         if stcat == "hostunknown":
             return not t.has("networkerror", 2)
+        if cmd in ("CONN", "HELO", "MAIL") or codes.permanence(f.status, f.reply_code) is False:
+            return False  # the domain was found (we talked to it) or the failure is temporary (DNS trouble)
         return t.has("hostunknown", 2)
     if cat == "spamdetected":
         return _probe_spam(t, f, stcat)
@@ -273,13 +282,15 @@ def _probe_spam(t: _Texts, f: Fact, stcat: str | None) -> bool:
 
 def _confidence_for_rule(cat: str, t: _Texts, f: Fact, stcat: str | None) -> float:
     w = t.weight(cat)
+    if not w and cat == "filtered":
+        w = t.weight("userunknown")  # filtered decided on an unknown-user wording and the stage
     conf = {4: 0.85, 3: 0.8, 2: 0.7, 1: 0.55}.get(w, 0.6)
     if stcat == cat:
-        conf += 0.1
-    elif stcat and w:
+        conf = conf + 0.1 if w else 0.75
+    elif stcat and w and not codes.is_generic(f.status):
         conf -= 0.05
-    if not w and stcat == cat:
-        conf = 0.75
+    if f.command and f.command in _STAGE_FITS.get(cat, ()):
+        conf += 0.05
     return max(0.05, min(conf, 0.97))
 
 
@@ -316,46 +327,56 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
         e = t.evidence("mailererror")
         return "mailererror", 0.85 if e else 0.7, [e] if e else ["diagnostic type %s" % dtype], "category_rule", t
 
-    # 1. Sisimai's first pass: reasons recognised by status code or wording, in precedence order
+    # 1. wordings that settle the matter whatever the codes say (directory look-ups, null MX ...)
+    for cat in ORDER_A + ORDER_B:
+        if t.weight(cat) >= 4:
+            return rule_result(cat)
+
+    # 2. Sisimai's first pass: reasons recognised by status code or wording, in precedence order
     for cat in ORDER_A:
         if _probe_a(cat, t, f, stcat):
             return rule_result(cat)
 
-    # 2. second pass: more wordings, when the status code alone would not settle it
-    if stcat in _RETRY or not stcat or (dtype and dtype != "smtp"):
-        for cat in ORDER_B:
-            if cat == "spamdetected" and f.command in _BEFORE_DATA and not t.has("spamdetected", 3):
-                continue
-            if t.has(cat, 2) or (cat in ("blocked", "securityerror", "rejected") and t.has(cat, 1) and not stcat):
-                return rule_result(cat)
-        if stcat:
-            return stcat, 0.55 if not codes.is_generic(st) else 0.35, ev_status, "status_code", t
-        # 3. class / subject of the code
-        if st and st[2:4] in ("6.",):
-            return "contenterror", 0.4, ev_status, "status_code", t
-        if st and st[2:4] in ("7.",):
-            return "securityerror", 0.4, ev_status, "status_code", t
-        if dtype.startswith("x-unix"):
-            return "mailererror", 0.5, ["diagnostic type %s" % dtype], "category_rule", t
-        rc = f.reply_code or ""
-        if rc and (("400" < rc < "408") or ("500" < rc < "508")):
-            return "syntaxerror", 0.4, ["reply code %s" % rc], "status_code", t
-        if f.action in ("delayed", "expired"):
-            return "expired", 0.6, ["action: %s" % f.action], "status_code", t
-        if f.command == "HELO":
-            return "blocked", 0.45, ["refused at HELO"], "category_rule", t
-    else:
+    # 3. second pass: more wordings, when the status code alone would not settle it
+    if stcat and stcat not in _RETRY and not (dtype and dtype != "smtp"):
         return stcat, 0.7, ev_status, "status_code", t
+    early = f.command in ("CONN", "HELO")
+    for cat in ORDER_B:
+        if cat == "spamdetected" and f.command in _BEFORE_DATA and not t.has("spamdetected", 3):
+            continue
+        if early and cat in _RECIPIENT_CATS:
+            continue  # refused before any recipient was given: not about the recipient
+        if t.has(cat, 2):
+            return rule_result(cat)
+    if stcat:
+        return stcat, 0.55 if not codes.is_generic(st) else 0.35, ev_status, "status_code", t
 
+    if early:
+        return "blocked", 0.5, ["refused at %s" % f.command] + ([t.evidence("blocked")] if t.has("blocked") else []), \
+            "category_rule", t
     # 4. wording elsewhere in the report (the recipient's paragraph, the subject)
-    if t.ctx_hits:
-        for cat in ORDER_A + ORDER_B:
-            h = t.ctx_hits.get(cat)
-            if h and h[0] >= 3:
-                return cat, 0.5, [t.evidence(cat, ctx=True)], "category_rule", t
-    if f.action in ("delayed",):
-        return "expired", 0.6, ["action: delayed"], "status_code", t
-    rc = f.reply_code
+    for cat in ORDER_A + ORDER_B:
+        h = t.ctx_hits.get(cat)
+        if h and h[0] >= 3:
+            return cat, 0.5, [t.evidence(cat, ctx=True)], "category_rule", t
+    # 5. hints
+    for cat in ORDER_B:
+        if t.has(cat, 1):
+            return cat, 0.45, [t.evidence(cat)], "category_rule", t
+    # 6. class / subject of the code, then the circumstances
+    if st and st[2:4] == "6.":
+        return "contenterror", 0.4, ev_status, "status_code", t
+    if st and st[2:4] == "7.":
+        return "securityerror", 0.4, ev_status, "status_code", t
+    if dtype.startswith("x-unix"):
+        return "mailererror", 0.5, ["diagnostic type %s" % dtype], "category_rule", t
+    rc = f.reply_code or ""
+    if rc and (("400" < rc < "408") or ("500" < rc < "508")):
+        return "syntaxerror", 0.4, ["reply code %s" % rc], "status_code", t
+    if f.action in ("delayed", "expired"):
+        return "expired", 0.6, ["action: %s" % f.action], "status_code", t
+    if f.command in ("HELO", "CONN"):
+        return "blocked", 0.45, ["refused at %s" % f.command], "category_rule", t
     if rc in codes.REPLY_CATEGORY:
         return codes.REPLY_CATEGORY[rc], 0.35, ["reply code %s" % rc], "status_code", t
     if (f.diagnostic or "").strip():
@@ -398,11 +419,13 @@ def _signature_candidates(f: Fact, report: Report, ruleset: RuleSet) -> list[Can
     if f.diagnostic:
         texts.append((matching_texts(f.diagnostic), 0.0))
     if f.context and f.context != f.diagnostic:
-        texts.append((matching_texts(f.context[:4000]), -0.12))
+        texts.append((matching_texts(f.context[:6000]), -0.15))
+    general = set(ruleset.general_articles.values())
     best: dict[int, Candidate] = {}
     for text, malus in texts:
         for sig, matched in ruleset.match(text):
-            conf = 0.88 + malus
+            # a signature of a specific article is surer than one of a category's general article
+            conf = (0.75 if sig.spec.article in general else 0.85) + malus
             ev = ["signature: %s" % (sig.spec.pattern or sig.spec.text)[:200]]
             if matched:
                 ev.append(matched[:200])
@@ -411,18 +434,24 @@ def _signature_candidates(f: Fact, report: Report, ruleset: RuleSet) -> list[Can
                     conf += 0.05
                     ev.append("reply code %s" % f.reply_code)
                 elif sig.reply_code[0] != f.reply_code[0]:
-                    conf -= 0.25
+                    conf -= 0.3
                 else:
-                    conf -= 0.03
+                    conf -= 0.02
             if sig.status and f.status:
-                if sig.status == f.status:
+                sp, fp = sig.status.split("."), f.status.split(".")
+                if codes.is_generic(f.status):
+                    if sp[0] != fp[0]:
+                        conf -= 0.3
+                elif sig.status == f.status:
                     conf += 0.05
                     ev.append("status %s" % f.status)
-                elif sig.status[0] != f.status[0]:
-                    conf -= 0.25
-                elif sig.status.split(".")[1] != f.status.split(".")[1]:
-                    conf -= 0.1
-            conf += min(sig.weight, 80) / 2000.0  # longer texts are more specific
+                elif sp[0] != fp[0]:
+                    conf -= 0.3
+                elif sp[1] != fp[1]:
+                    conf -= 0.15
+                else:
+                    conf -= 0.05
+            conf += min(sig.weight, 60) / 3000.0  # longer texts are more specific
             cand = Candidate(sig.spec.category, sig.spec.article, max(0.05, min(conf, 0.99)), ev, "signature")
             cur = best.get(sig.index)
             if cur is None or cand.confidence > cur.confidence:
@@ -451,9 +480,15 @@ def diagnose_report(report: Report, ruleset: RuleSet) -> list[RecipientResult]:
         chosen_sig = None
         if sig_cands:
             top = sig_cands[0]
-            # a signature decides, unless its codes contradict the bounce and a rule is surer
-            if top.confidence >= conf or top.confidence >= 0.8:
+            same = [c for c in sig_cands if c.category == category]
+            # a signature decides when it is at least as sure as the rules; when it agrees with
+            # them, it picks the article (a specific article beats the category's general one)
+            if top.confidence >= conf:
                 chosen_sig = top
+            elif same and same[0].confidence >= conf - 0.3:
+                chosen_sig = Candidate(same[0].category, same[0].article, max(conf, same[0].confidence),
+                                       same[0].evidence + [e for e in evidence if e not in same[0].evidence],
+                                       "signature")
         if chosen_sig is not None:
             others = [c for c in sig_cands[1:]]
             rule_cand = Candidate(category, article, conf, evidence, by)

@@ -588,7 +588,7 @@ def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | 
             diag, strength = _cut_noise((rest + " " + more).strip()), 2
     if not diag:
         pre = collapse(anchor_prefix).strip(" <(\"'*-").rstrip(":;, ")
-        if len(pre.split()) >= 2 and not pre.lower().endswith(_LEADINS):
+        if len(pre.split()) >= 2 and not pre.lower().endswith(_LEADINS) and ":" not in pre and ";" not in pre:
             diag, strength = pre.rstrip(":;, "), 1
     if not diag:
         body = _drop_boiler(seg_lines[1:] if len(seg_lines) > 1 else seg_lines)
@@ -765,13 +765,18 @@ def read(text: str, *, depth: int = 0, budget: mime.Budget | None = None) -> Rep
     for f in facts:
         if not f.reporting_mta:
             f.reporting_mta = reporting or _reporting_from_text(note, top_headers)
-        if single and not f.context:
-            f.context = flat_note[:4000]
+        if single and len(f.context) < len(flat_note):
+            f.context = (collapse(_join_kept(preamble)) + " " + f.context).strip()[:6000] if preamble else (
+                f.context or flat_note[:6000])
         if single and not f.command:
             f.command = detect_command(flat_note, lines)
         _finish_codes(f)
         _finish_hosts(f, flat_note if single else f.context)
     return Report(facts, subject=subject, notification=flat_note, is_message=is_message)
+
+
+def _join_kept(lines: list[str]) -> str:
+    return "\n".join(_drop_boiler(lines))
 
 
 def _trim_said(d: str) -> str:
@@ -949,7 +954,10 @@ def _finish_codes(f: Fact) -> None:
     sm = STATUS_RE.search(diag[:300]) if diag else None
     if sm:
         f.text_status = "%s.%d.%d" % (sm.group(1), int(sm.group(2)), int(sm.group(3)))
-    if f.dsn_status and not is_generic(f.dsn_status):
+    if (f.dsn_status and f.text_status and f.dsn_status in ("4.4.7", "5.4.7") and not is_generic(f.text_status)
+            and f.text_status != f.dsn_status):
+        f.status = f.text_status  # the server's own code beats "delivery time expired"
+    elif f.dsn_status and not is_generic(f.dsn_status):
         f.status = f.dsn_status
     elif f.text_status and not is_generic(f.text_status):
         f.status = f.text_status

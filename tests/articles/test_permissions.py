@@ -1,0 +1,61 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from troubleshoot.articles.models import Article, BounceSignature
+from tests.articles.test_admin import _change_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translator(client, django_user_model):
+    user = django_user_model.objects.create_user("tina", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_user("eddie", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_groups_exist_after_migrating():
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Editors", "Translators"}
+
+
+def test_translator_changes_text_but_not_slug_category_or_signatures(translator):
+    article = Article.objects.get(slug="blocked-ip")
+    signature = article.signatures.first()
+    data = _change_form_data(translator, article)
+    data.update({"slug": "renamed", "category": "spamdetected", "title_fr": "Votre adresse IP est bloquée (relu)"})
+    data["signatures-0-text"] = "tampered"
+    response = translator.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_fr == "Votre adresse IP est bloquée (relu)"
+    assert (article.slug, article.category) == ("blocked-ip", "blocked")
+    assert BounceSignature.objects.get(pk=signature.pk).text == signature.text
+
+
+def test_translator_cannot_add_or_change_a_signature_directly(translator):
+    signature = BounceSignature.objects.first()
+    assert translator.get("/admin/articles/bouncesignature/add/").status_code == 403
+    response = translator.post(
+        f"/admin/articles/bouncesignature/{signature.pk}/change/",
+        {"article": signature.article_id, "text": "tampered", "pattern": ""},
+    )
+    assert response.status_code == 403
+    assert BounceSignature.objects.get(pk=signature.pk).text == signature.text
+
+
+def test_editor_changes_slug_and_signatures(editor):
+    article = Article.objects.get(slug="blocked-ip")
+    data = _change_form_data(editor, article)
+    data["category"] = "badreputation"
+    response = editor.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).category == "badreputation"
