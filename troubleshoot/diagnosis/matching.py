@@ -173,19 +173,32 @@ class Diagnosis:
 # the decision
 
 class _Texts:
-    """Hits of the built-in rules on a recipient's diagnostic text and on its wider context."""
+    """Hits of the built-in rules on a recipient's diagnostic text and (lazily) on its wider context."""
+
+    __slots__ = ("diag", "hits", "_ctx_src", "_ctx", "_ctx_hits")
 
     def __init__(self, fact: Fact, report: Report):
-        b = builtin()
         diag = fact.diagnostic or ""
         self.diag = matching_texts(diag) if diag else ()
-        self.hits = b.hits(self.diag)
+        self.hits = builtin().hits(self.diag)
         ctx = fact.context or ""
         if report.subject and not report.bare_reply:
             ctx = (ctx + " " + report.subject).strip()
-        ctx = collapse(ctx)[:6000] if ctx and ctx != diag else ""
-        self.ctx = (ctx, strip_codes(ctx)) if ctx else ()
-        self.ctx_hits = b.hits(self.ctx) if self.ctx else {}
+        self._ctx_src = ctx if ctx and ctx != diag else ""
+        self._ctx = None
+        self._ctx_hits = None
+
+    @property
+    def ctx(self) -> tuple[str, ...]:
+        if self._ctx is None:
+            self._ctx = (collapse(self._ctx_src[:6000]),) if self._ctx_src else ()
+        return self._ctx
+
+    @property
+    def ctx_hits(self) -> dict[str, tuple[int, int]]:
+        if self._ctx_hits is None:
+            self._ctx_hits = builtin().hits(self.ctx) if self.ctx else {}
+        return self._ctx_hits
 
     def has(self, cat: str, minw: int = 1) -> bool:
         h = self.hits.get(cat)
@@ -412,18 +425,18 @@ def _alternatives(chosen: str, t: _Texts, f: Fact, ruleset: RuleSet, sig_cands: 
     return out[:3]
 
 
-def _signature_candidates(f: Fact, report: Report, ruleset: RuleSet) -> list[Candidate]:
+def _signature_candidates(f: Fact, t: _Texts, ruleset: RuleSet) -> list[Candidate]:
     if not ruleset.signatures:
         return []
-    texts = []
-    if f.diagnostic:
-        texts.append((matching_texts(f.diagnostic), 0.0))
-    if f.context and f.context != f.diagnostic:
-        texts.append((matching_texts(f.context[:6000]), -0.15))
     general = set(ruleset.general_articles.values())
     best: dict[int, Candidate] = {}
-    for text, malus in texts:
-        for sig, matched in ruleset.match(text):
+    for which, malus in (("diag", 0.0), ("ctx", -0.15)):
+        if which == "ctx" and best:
+            break  # the wider context is only searched when the diagnostic itself matched nothing
+        texts = t.diag if which == "diag" else t.ctx
+        if not texts:
+            continue
+        for sig, matched in ruleset.match(texts):
             # a signature of a specific article is surer than one of a category's general article
             conf = (0.75 if sig.spec.article in general else 0.85) + malus
             ev = ["signature: %s" % (sig.spec.pattern or sig.spec.text)[:200]]
@@ -476,7 +489,7 @@ def diagnose_report(report: Report, ruleset: RuleSet) -> list[RecipientResult]:
     for f in report.facts:
         category, conf, evidence, by, t = decide(f, report)
         article = ruleset.article_for(category)
-        sig_cands = _signature_candidates(f, report, ruleset)
+        sig_cands = _signature_candidates(f, t, ruleset)
         chosen_sig = None
         if sig_cands:
             top = sig_cands[0]

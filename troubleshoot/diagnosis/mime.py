@@ -139,33 +139,39 @@ def parse_params(s: str) -> dict[str, str]:
     return out
 
 
+_FIELD_RE = re.compile(r"([!-9;-~]{1,76}):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)(?:\n|$)")
+
+
 def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
     """Split leading header fields from the body. Tolerates a missing blank line."""
     headers: list[tuple[str, str]] = []
     pos = 0
-    n = len(text)
     if text.startswith("From ") and not _HEADER_RE.match(text):  # mbox "From " line
         nl = text.find("\n")
-        pos = n if nl < 0 else nl + 1
-    lines = 0
-    while pos < n and lines < MAX_HEADER_LINES:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        line = text[pos:end]
-        if not line.strip():
-            pos = end + 1
+        if nl < 0:
+            return headers, ""
+        pos = nl + 1
+    if text.startswith("\n", pos):
+        return headers, text[pos + 1:]
+    end = text.find("\n\n", pos)
+    block_end = len(text) if end < 0 else end + 1
+    match = _FIELD_RE.match
+    n = 0
+    while pos < block_end and n < MAX_HEADER_LINES:
+        m = match(text, pos, block_end)
+        if not m:
             break
-        if line[0] in " \t" and headers:
-            k, v = headers[-1]
-            headers[-1] = (k, v + " " + line.strip())
+        value = m.group(2)
+        if "\n" in value:
+            value = " ".join(value.split())
         else:
-            m = _HEADER_RE.match(line)
-            if not m:
-                break
-            headers.append((line[: m.end() - 1].lower(), line[m.end():].strip()))
-        pos = end + 1
-        lines += 1
-    return headers, text[pos:] if pos < n else ""
+            value = value.strip()
+        headers.append((m.group(1).lower(), value))
+        pos = m.end()
+        n += 1
+    if pos < len(text) and text[pos] == "\n":
+        pos += 1
+    return headers, text[pos:]
 
 
 def parse(text: str, depth: int = 0, returned: bool = False, budget: Budget | None = None) -> Part:

@@ -15,11 +15,12 @@ anchored or starts with a literal, so that hostile text costs linear time.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
 
-from . import mime
+from . import mime, rx
 from .codes import REPLY_RE, STATUS_RE, is_generic, normalize_status
 from .inputs import text_of_str
 
@@ -70,16 +71,13 @@ class Report:
 _WS_RE = re.compile(r"\s+")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
 _DOMAIN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,12}")
-_IPV4_RE = re.compile(r"(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]?\d)")
-_IPV6_RE = re.compile(r"(?<![\w:])(?:IPv6:)?((?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})(?![\w:])")
-_HOST_RE = re.compile(r"(?<![\w@.-])((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?\.){1,10}[A-Za-z]{2,24})(?![\w-])")
 _NOT_TLD = frozenset({"com", "net", "org"}) and frozenset()  # every TLD accepted
 _FILE_EXT = frozenset({"htm", "html", "php", "asp", "aspx", "cgi", "pl", "jsp", "png", "gif", "jpg", "txt", "exe",
                        "zip", "pdf", "eml", "msg", "py", "js"})
 
 
 def collapse(s: str) -> str:
-    return _WS_RE.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def find_addresses(text: str, limit: int = 200) -> list[tuple[int, int, str]]:
@@ -111,25 +109,42 @@ def _addr_key(a: str) -> str:
     return a.strip("<>\"' ").lower()
 
 
+_IPV4_CAND_RE = rx.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+_HOST_CAND_RE = rx.compile(r"\b(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,10}[a-z]{2,24}\b")
+_IPV6_CAND_RE = rx.compile(r"(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}")
+
+
 def _ips(text: str) -> list[str]:
-    found = []
-    for m in _IPV4_RE.finditer(text):
+    found: list[str] = []
+    for m in _IPV4_CAND_RE.finditer(text):
         ip = m.group(0)
-        if ip not in found:
+        a, b = m.start(), m.end()
+        if (a and text[a - 1] in "0123456789.") or text[b:b + 1].isdigit() or (
+                text[b:b + 1] == "." and text[b + 1:b + 2].isdigit()):
+            continue
+        if all(int(x) < 256 for x in ip.split(".")) and ip not in found:
             found.append(ip)
     if ":" in text:
-        for m in _IPV6_RE.finditer(text):
-            ip = m.group(1)
-            if ip.count(":") >= 2 and ip not in found and not re.fullmatch(r"[\d:]+", ip[:8] or "x") or (
-                    ip not in found and re.search(r"[a-fA-F]", ip) and ip.count(":") >= 3):
-                found.append(ip)
+        for m in _IPV6_CAND_RE.finditer(text):
+            tok = m.group(0)
+            a, b = m.start(), m.end()
+            if (a and (text[a - 1].isalnum() or text[a - 1] == ":")) or text[b:b + 1].isalnum() or text[b:b + 1] == ":":
+                continue
+            if tok.count(":") >= 2 and len(tok) <= 45 and ("::" in tok or tok.count(":") == 7) and \
+                    sum(ch.isalnum() for ch in tok) >= 4 and tok not in found:
+                found.append(tok)
     return found[:20]
 
 
 def _domains(text: str) -> list[str]:
     found: list[str] = []
-    for m in _HOST_RE.finditer(text):
-        d = m.group(1).lower().rstrip(".")
+    for m in _HOST_CAND_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if a and text[a - 1] in "@.-_":
+            continue
+        if text[b:b + 1] in ("-", "_", "@") or (text[b:b + 1] == "." and text[b + 1:b + 2].isalnum()):
+            continue
+        d = m.group(0).lower()
         tld = d.rsplit(".", 1)[1]
         if tld in _FILE_EXT or d in found:
             continue
@@ -286,7 +301,7 @@ def _dsn_diag(v: str | None) -> tuple[str | None, str]:
 # ---------------------------------------------------------------------------------------------
 # the notification text
 
-_CUT_RE = re.compile(
+_CUT_RE = rx.compile(
     r"^[ \t>*#=_|-]*(?:"
     r"below this line is a copy of the message|this is a copy of (?:the|your) message|"
     r"original message (?:follows|headers)|original message -+$|message headers follow|"
@@ -296,10 +311,12 @@ _CUT_RE = re.compile(
     r"copy of the original message|undelivered message headers|original message header|"
     r"the original message was:|message d'origine|----- message text follows|"
     r"a copy of the original message below|the headers of your message)",
-    re.I | re.M)
-_CUT_HEADER_RE = re.compile(
+    multiline=True)
+_CUT_HEADER_RE = rx.compile(
     r"^(?:Received|Return-Path|DKIM-Signature|X-Received|ARC-Seal|ARC-Message-Signature|Delivered-To|"
-    r"X-Original-To|X-Google-Smtp-Source|Authentication-Results|X-Mailer|Content-Type|MIME-Version):[ \t]", re.M)
+    r"X-Original-To|X-Google-Smtp-Source|Authentication-Results|X-Mailer|Content-Type|MIME-Version):[ \t]",
+    icase=False, multiline=True)
+_HEADERISH_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,40}:")
 
 
 def split_returned(note: str) -> tuple[str, str]:
@@ -308,11 +325,11 @@ def split_returned(note: str) -> tuple[str, str]:
     m = _CUT_RE.search(note)
     if m:
         cut = m.start()
-    for m in _CUT_HEADER_RE.finditer(note, 0, cut):
+    for m in _CUT_HEADER_RE.finditer(note[:cut]):
         # a header block: the next line is a header or a continuation too
         nl = note.find("\n", m.end())
         nxt = note[nl + 1: nl + 200] if nl >= 0 else ""
-        if nxt[:1] in (" ", "\t") or re.match(r"[A-Za-z][A-Za-z0-9-]{1,40}:", nxt):
+        if nxt[:1] in (" ", "\t") or _HEADERISH_RE.match(nxt):
             cut = m.start()
             break
     return note[:cut], note[cut:]
@@ -441,49 +458,49 @@ def assign_segments(lines: list[str], anchors: list[_Anchor]) -> tuple[dict[str,
 # ---------------------------------------------------------------------------------------------
 # diagnostic text in a segment
 
-_LEADIN_RE = re.compile(
+_LEADIN_RE = rx.compile(
     r"(?:the error that the other server returned was:|remote server returned|the response (?:from the remote server )?was:|"
     r"remote host said:|\bsaid:|\(reason:|\breason:|diagnostic[ -]code:|\bbecause:|for the following reason:|"
     r"generated response:|server message|failed with:|error_code ?:|\bresponse:|"
     r"technical details of (?:permanent|temporary) failure:|the reason for the problem:|"
-    r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:)",
-    re.I)
-_NOISE_RE = re.compile(
+    r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:)")
+_NOISE_RE = rx.compile(
     r"(?:giving up on \S+\.|i'm not going to try again|--- below this line|message headers follow|"
     r"original message follows|this has been a permanent failure|no further delivery attempts|"
     r"please note that this is only a temporary|no action is required on your part|"
     r"the mail system will continue to try|if you have questions|learn more here:|"
     r"rekomenduem|рекомендуем|if your message was also sent to additional|"
     r"for email admins|please contact your system administrator|\(in reply to [a-z ]{2,20} command\)|"
-    r"-{5,}|={6,}|\*{6,}|_{8,}|this is a permanent error\.|this is a temporary error)",
-    re.I)
-_CMD_RES = (
-    (re.compile(r"in reply to (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|helo|ehlo|starttls|auth|connect)\b", re.I), None),
-    (re.compile(r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|connection|banner)\b", re.I), None),
-    (re.compile(r"did not like our (rcpt to|mail from|final data|data|ehlo|helo)", re.I), None),
-    (re.compile(r"\[(rcpt_to|mail_from|data)\]", re.I), None),
-    (re.compile(r"\bsmtp:(rcpt|mail|data|helo|ehlo)\b", re.I), None),
-    (re.compile(r"\bin (rcpt to|mail from|data)\b", re.I), None),
-    (re.compile(r"does not like recipient", re.I), "RCPT"),
-    (re.compile(r"sender was rejected", re.I), "MAIL"),
-    (re.compile(r"my name was rejected", re.I), "HELO"),
-    (re.compile(r"failed after i sent the message", re.I), "DATA"),
-    (re.compile(r"refused to talk to me", re.I), "CONN"),
-    (re.compile(r"smtp command\s+-*\s*(data|rcpt|mail|helo|ehlo)\b", re.I), None),
+    r"-{5,}|={6,}|\*{6,}|_{8,}|this is a permanent error\.|this is a temporary error)")
+_CMD_PATTERNS = (
+    (r"in reply to (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|helo|ehlo|starttls|auth|connect)\b", None),
+    (r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|connection|banner)\b", None),
+    (r"did not like our (rcpt to|mail from|final data|data|ehlo|helo)", None),
+    (r"\[(rcpt_to|mail_from|data)\]", None),
+    (r"\bsmtp:(rcpt|mail|data|helo|ehlo)\b", None),
+    (r"\bin (rcpt to|mail from|data)\b", None),
+    (r"does not like recipient", "RCPT"),
+    (r"sender was rejected", "MAIL"),
+    (r"my name was rejected", "HELO"),
+    (r"failed after i sent the message", "DATA"),
+    (r"refused to talk to me", "CONN"),
+    (r"smtp command\s+-*\s*(data|rcpt|mail|helo|ehlo)\b", None),
 )
+_CMD_SET = rx.set_of([p for p, _f in _CMD_PATTERNS])
+_CMD_RES = tuple((rx.compile(p), f) for p, f in _CMD_PATTERNS)
 _CMD_MAP = {"rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
             "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "final data": "DATA", "helo": "HELO",
             "ehlo": "HELO", "starttls": "STARTTLS", "initial connection": "CONN", "connect": "CONN",
             "connection": "CONN", "banner": "CONN", "auth": "AUTH"}
 _TRANSCRIPT_CMD_RE = re.compile(r"^\s*>>>\s*(rcpt|mail|data|ehlo|helo|starttls|quit|auth|bdat)\b", re.I)
 _TRANSCRIPT_ERR_RE = re.compile(r"^\s*<<<\s*[45]\d\d\b")
-_PASSED_ON_RE = re.compile(
+_PASSED_ON_RE = rx.compile(
     r"(?:\bhost \S+ said:|remote host said|remote server returned|the other server returned|"
     r"refused to talk to me|did not like our|smtp error from remote|while talking to|<<<|"
     r"reported error|the recipient server .{0,80}reported|rejected by the recipient domain|"
     r"server \S+ failed with|remote (?:smtp )?server has rejected|remote mta|external email server returned|"
     r"the response from the remote server|does not like recipient|failed after i sent|sender was rejected|"
-    r"\bsaid: [245]\d\d|remote system:)", re.I)
+    r"\bsaid: [245]\d\d|remote system:)")
 
 
 _TALKING_RE = re.compile(r"^\s*(?:\.\.\.\s*)?while talking to ", re.I)
@@ -491,7 +508,7 @@ _TALKING_RE = re.compile(r"^\s*(?:\.\.\.\s*)?while talking to ", re.I)
 
 def detect_command(seg_text: str, lines: list[str] | None = None, diag: str = "") -> str | None:
     """The SMTP command the refusal answered (CONN, HELO, MAIL, RCPT, DATA, ...), if the report says."""
-    if lines:
+    if lines and (">>>" in seg_text or "<<<" in seg_text):
         last_cmd: str | None = None
         pairs: list[tuple[str, str]] = []
         for ln in lines[:400]:
@@ -511,13 +528,16 @@ def detect_command(seg_text: str, lines: list[str] | None = None, diag: str = ""
                     if resp[:40].lower() in low:
                         return cmd
             return pairs[0][0]
-    for rx, fixed in _CMD_RES:
-        m = rx.search(seg_text)
-        if m:
-            if fixed:
-                return fixed
-            return _CMD_MAP.get(m.group(1).lower().replace("  ", " "), m.group(1).upper())
-    return None
+    hits = _CMD_SET.Match(seg_text) if seg_text else None
+    if not hits:
+        return None
+    rgx, fixed = _CMD_RES[min(hits)]
+    if fixed:
+        return fixed
+    m = rgx.search(seg_text)
+    if not m:
+        return None
+    return _CMD_MAP.get(m.group(1).lower(), m.group(1).upper())
 
 
 def _cut_noise(s: str) -> str:
@@ -525,7 +545,7 @@ def _cut_noise(s: str) -> str:
     return s[:m.start()] if m else s
 
 
-_BOILER_RE = re.compile(
+_BOILER_RE = rx.compile(
     r"(?:this message was created automatically|a message that you sent (?:could not|has not yet) be|"
     r"could not be delivered to (?:one or more|all of its)|this is a permanent error|address(?:\(es\))? failed|"
     r"i'm sorry to have to inform you|it's attached below|for further assistance|if you do so, please include|"
@@ -538,12 +558,27 @@ _BOILER_RE = re.compile(
     r"did not receive)|unable to deliver (?:the )?message to the following|diagnostic information for administrators|"
     r"^\s*generating server:|please do not reply|do not reply to this|^\s*recipients?:\s*$|"
     r"your message could not be sent\.?$|following recipients? failed|delivery to the following recipient|"
-    r"^\s*the following address(?:es)? (?:failed|had)|^\s*\*+\s*$|^\s*-+\s*$)",
-    re.I)
+    r"^\s*the following address(?:es)? (?:failed|had)|^\s*\*+\s*$|^\s*-+\s*$)")
+
+
+_BOILER_ML_RE = rx.compile("(?:" + _BOILER_RE.pattern + ")", multiline=True)
 
 
 def _drop_boiler(lines: list[str]) -> list[str]:
-    return [ln for ln in lines if ln.strip() and not _BOILER_RE.search(ln[:300])]
+    """Lines that are not the usual 'this message was created automatically...' boilerplate."""
+    if not lines:
+        return []
+    text = "\n".join(ln[:300] for ln in lines)
+    drop: set[int] = set()
+    if len(text) > 0:
+        starts = []
+        off = 0
+        for ln in lines:
+            starts.append(off)
+            off += min(len(ln), 300) + 1
+        for m in _BOILER_ML_RE.finditer(text):
+            drop.add(bisect.bisect_right(starts, m.start()) - 1)
+    return [ln for i, ln in enumerate(lines) if i not in drop and ln.strip()]
 
 
 def _reason_paren(lines: list[str]) -> str:
@@ -881,9 +916,9 @@ def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[
             notes.append(t)
 
 
-_SENDER_IN_TEXT_RE = re.compile(
+_SENDER_IN_TEXT_RE = rx.compile(
     r"(?:mail from:?\s*<|envelope-from\s*<?|x-postfix-sender:\s*rfc822;\s*|sender:\s*<?|return-path:\s*<)"
-    r"([^\s<>\"]{1,64}@[^\s<>\"]{1,255})", re.I)
+    r"([^\s<>\"]{1,64}@[^\s<>\"]{1,255})")
 
 
 def _sender_addresses(headers, note: str, per_msg: dict[str, str]) -> set[str]:
@@ -965,11 +1000,17 @@ def _finish_codes(f: Fact) -> None:
         f.status = f.dsn_status or f.text_status
 
 
+_REPORTING_RE = rx.compile(
+    r"(?:this is the (?:mail system|postfix program|qmail-send program|mailer-daemon|"
+    r"dragonfly mail agent v[\d.]+|email security gateway) at(?: host)?|generating server:|"
+    r"server di generazione:|message from)\s+([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])")
+_REMOTE_RE = rx.compile(
+    r"(?:\bhost\s+|while talking to\s+|remote system:\s*dns;\s*|server\s+|connect to\s+)"
+    r"([A-Za-z0-9][A-Za-z0-9.-]{1,250}\.[A-Za-z]{2,24})\.?(?:\s*\[|\[|:|\s|$)")
+
+
 def _reporting_from_text(note: str, headers) -> str | None:
-    m = re.search(r"(?:this is the (?:mail system|postfix program|qmail-send program|mailer-daemon|"
-                  r"dragonfly mail agent v[\d.]+|email security gateway) at(?: host)?|generating server:|"
-                  r"server di generazione:|message from)\s+([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])",
-                  note[:6000], re.I)
+    m = _REPORTING_RE.search(note[:6000])
     if m:
         return m.group(1).rstrip(".")
     frm = _header(headers, "from") if headers else None
@@ -981,10 +1022,9 @@ def _reporting_from_text(note: str, headers) -> str | None:
 
 
 def _finish_hosts(f: Fact, context: str) -> None:
-    text = f.diagnostic + " " + (context or "")[:3000]
+    text = f.diagnostic + " " + (context or "")[:2000]
     if not f.remote_mta:
-        m = re.search(r"(?:\bhost\s+|while talking to\s+|remote system:\s*dns;\s*|server\s+|connect to\s+)"
-                      r"([A-Za-z0-9][A-Za-z0-9.-]{1,250}\.[A-Za-z]{2,24})\.?(?:\s*\[|\[|:|\s|$)", text, re.I)
+        m = _REMOTE_RE.search(text)
         if m:
             f.remote_mta = m.group(1).lower()
     f.ips = _ips(text)
@@ -992,7 +1032,7 @@ def _finish_hosts(f: Fact, context: str) -> None:
     if f.recipient and "@" in f.recipient:
         doms.append(f.recipient.rsplit("@", 1)[1].strip(">").lower())
     for d in (f.remote_mta, f.reporting_mta):
-        if d and "." in d and not _IPV4_RE.fullmatch(d) and d.lower() not in doms:
+        if d and "." in d and not d.replace(".", "").isdigit() and d.lower() not in doms:
             doms.append(d.lower())
     for d in _domains(f.diagnostic):
         if d not in doms:
@@ -1000,7 +1040,7 @@ def _finish_hosts(f: Fact, context: str) -> None:
     f.domains = doms[:20]
     # passed on: the reporting server relays a refusal it received from another server
     if f.passed_on is None:
-        ctx = f.diagnostic + " " + (context or "")[:3000]
+        ctx = text
         rem, rep = (f.remote_mta or "").lower(), (f.reporting_mta or "").lower()
         if _PASSED_ON_RE.search(ctx) or (rem and rep and rem != rep and not rem.endswith(rep)
                                            and not rep.endswith(rem)):

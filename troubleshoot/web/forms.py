@@ -60,3 +60,32 @@ INPUT_ERROR_MESSAGES = {
     "binary": _("This looks like binary data, not the text of a bounce. Paste the text, or upload the .eml file."),
     "unreadable": _("We could not read this text. Paste the error message as plain text."),
 }
+
+
+# RFC 3463: what the class and subject of an enhanced status code say, for senders.
+STATUS_CLASSES = {
+    "2": _("success"),
+    "4": _("temporary failure: the sending server will try again"),
+    "5": _("permanent failure: the message will not be delivered as it is"),
+}
+STATUS_SUBJECTS = {
+    "0": _("other or undefined problem"),
+    "1": _("a problem with the address"),
+    "2": _("a problem with the recipient's mailbox"),
+    "3": _("a problem with the receiving mail system"),
+    "4": _("a network or routing problem"),
+    "5": _("a problem in the mail delivery protocol"),
+    "6": _("a problem with the message content or format"),
+    "7": _("a security or policy refusal"),
+}
+
+
+def status_meaning(status: str | None) -> str:
+    """Plain words for an enhanced status code such as 5.7.1, in the active language."""
+    if not status:
+        return ""
+    parts = status.split(".")
+    if len(parts) != 3 or parts[0] not in STATUS_CLASSES:
+        return ""
+    subject = STATUS_SUBJECTS.get(parts[1], STATUS_SUBJECTS["0"])
+    return f"{STATUS_CLASSES[parts[0]]}; {subject}"

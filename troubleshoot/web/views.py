@@ -24,7 +24,7 @@ from troubleshoot.articles.models import MissedQuery
 from troubleshoot.diagnosis import BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
-from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm
+from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
 from .throttling import client_address, diagnose_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
@@ -181,8 +181,17 @@ def _diagnose_and_render(request, *, content, form):
             for alt in data.get("alternatives", [])
             if alt.get("article") in snapshot.articles
         ]
+        source = " ".join(f"{data.get('diagnostic_text') or ''} {content if isinstance(content, str) else ''}".lower().split())
+        # Show senders the decisive words as they appear in their own bounce; rule names stay for staff.
+        quoted = [text for text in data.get("evidence", []) if " ".join(text.lower().split()) in source]
         results.append(
-            {"data": data, "article": entry.localized(lang) if entry else None, "alternatives": alternatives}
+            {
+                "data": data,
+                "article": entry.localized(lang) if entry else None,
+                "alternatives": alternatives,
+                "quoted": quoted,
+                "status_meaning": status_meaning(data.get("status")),
+            }
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")
     paste = content if isinstance(content, str) else content.decode("utf-8", "replace")
@@ -203,7 +212,7 @@ def _diagnose_and_render(request, *, content, form):
             "recognised": recognised,
             "closest": closest,
             "paste": paste[:20_000],
-            "evidence": [text for item in results for text in item["data"].get("evidence", [])],
+            "evidence": [text for item in results for text in item["quoted"]],
             "lang": lang,
         },
     )

@@ -1,5 +1,7 @@
 """Article bodies: Markdown rendered first, then sanitised with nh3 (never the reverse)."""
 
+import html
+import re
 from functools import lru_cache
 
 import markdown as markdown_lib
@@ -20,9 +22,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}
 
 @lru_cache(maxsize=512)
 def markdown_render(text: str) -> str:
-    html = markdown_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    rendered = markdown_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
     return nh3.clean(
-        html,
+        rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
@@ -30,17 +32,21 @@ def markdown_render(text: str) -> str:
     )
 
 
+HEADING_RE = re.compile(r"<(/?)h([1-6])>")
+
+
 @register.filter(name="markdown")
-def markdown_filter(text: str) -> str:
-    return mark_safe(markdown_render(text or ""))  # sanitised by nh3 above
+def markdown_filter(text: str, shift: int = 0) -> str:
+    """Render an article body; `shift` moves its headings down a level where the page needs it."""
+    rendered = markdown_render(text or "")
+    if shift:
+        rendered = HEADING_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + int(shift))}>", rendered)
+    return mark_safe(rendered)  # sanitised by nh3 above; the shift only renames heading tags
 
 
 @register.filter(name="highlight")
 def highlight_filter(text: str, needles) -> str:
     """Escape `text`, then wrap every occurrence of each needle (case-insensitive) in <mark>."""
-    import html
-    import re
-
     text = text or ""
     wanted = sorted({n for n in (needles or []) if isinstance(n, str) and 3 <= len(n) <= 500}, key=len, reverse=True)
     spans: list[tuple[int, int]] = []
