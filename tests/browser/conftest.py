@@ -18,6 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "screenshots"
+ADMIN = ("staff", "a-test-only-password-4412")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 
 
@@ -42,8 +43,20 @@ def site_url(tmp_path_factory):
         "DIAGNOSE_RATE_LIMIT": "10000",
     }
     env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput", "-v0"], ["seed_content", "-v0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
+    commands = (
+        ["migrate", "--noinput", "-v0"],
+        ["seed_content", "-v0"],
+        ["createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "admin@example.org"],
+    )
+    for command in commands:
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env={**env, "DJANGO_SUPERUSER_PASSWORD": ADMIN[1]},
+            check=True,
+            timeout=300,
+            stdout=subprocess.DEVNULL,
+        )
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     server = subprocess.Popen(

@@ -97,3 +97,22 @@ def test_pages_fit_a_phone_without_horizontal_scrolling(page):
     for path in ["/en/", "/fr/spam-filter/", "/fr/?error=" + SEED_BOUNCE.replace(" ", "+")]:
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+
+
+def test_admin_language_tabs_work_with_nothing_from_outside(page):
+    from tests.browser.conftest import ADMIN
+
+    if page.viewport_name != "desktop":
+        pytest.skip("desktop only")
+    page.goto("/admin/login/")
+    page.fill("#id_username", ADMIN[0])
+    page.fill("#id_password", ADMIN[1])
+    page.click("input[type=submit]")
+    page.goto("/admin/articles/article/")
+    page.get_by_role("link", name="spam-filter").click()
+    page.locator("li.ui-tabs-tab").first.wait_for()
+    french_title = page.locator("#id_title_fr")
+    assert not french_title.is_visible()  # English tab first
+    page.locator("li.ui-tabs-tab a", has_text="fr").first.click()
+    assert french_title.is_visible()
+    assert french_title.input_value()
