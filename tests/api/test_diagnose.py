@@ -84,3 +84,31 @@ def test_the_form_and_the_api_share_one_rate_limit_per_address(client, settings)
     # Another address still has its own budget.
     assert post(client, {"text": "550 5.1.1 User unknown"}, REMOTE_ADDR="10.9.8.7").status_code == 200
     cache.clear()
+
+
+def test_the_rate_limit_is_kept_in_redis_so_every_process_shares_it(client, settings):
+    import os
+
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    server = redis.Redis.from_url(url)
+    try:
+        server.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    settings.DIAGNOSE_RATE_LIMIT = 2
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    address = "192.0.2.77"
+    for _ in range(2):
+        assert post(client, {"text": "550 5.1.1 User unknown"}, REMOTE_ADDR=address).status_code == 200
+    # Another process sees the same budget: the count lives in Redis, not in this process.
+    keys = [key.decode() for key in server.keys(f"*diagnose-rate:{address}:*")]
+    assert len(keys) == 1 and int(server.get(keys[0])) == 2
+    assert post(client, {"text": "550 5.1.1 User unknown"}, REMOTE_ADDR=address).status_code == 429
+    caches["default"].clear()
