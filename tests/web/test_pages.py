@@ -96,3 +96,18 @@ def test_article_body_markdown_is_sanitised(client):
     assert "<strong>bold</strong>" in content
     assert "alert(1)</script>" not in content
     assert "onerror" not in content
+
+
+def test_server_error_page_is_in_the_visitors_language(client, monkeypatch):
+    import troubleshoot.web.views as views
+
+    def broken():
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(views, "content_snapshot_get", broken)
+    client.raise_request_exception = False
+    response = client.get("/fr/")
+    assert response.status_code == 500
+    assert '<html lang="fr">' in response.content.decode()
+    assert "Une erreur" in response.content.decode() or "Un problème" in response.content.decode()
+    assert "database on fire" not in response.content.decode()

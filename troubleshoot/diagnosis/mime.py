@@ -174,10 +174,11 @@ def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
     return headers, text[pos:]
 
 
-def parse(text: str, depth: int = 0, returned: bool = False, budget: Budget | None = None) -> Part:
+def parse(text: str, depth: int = 0, returned: bool = False, budget: Budget | None = None,
+          split: tuple[list[tuple[str, str]], str] | None = None) -> Part:
     budget = budget or Budget()
     budget.parts += 1
-    headers, body = split_headers(text)
+    headers, body = split if split is not None else split_headers(text)
     part = Part(headers, body, depth, returned, budget)
     if part.ctype.startswith("multipart/") and depth < MAX_DEPTH:
         pieces = split_multipart(body, part.params.get("boundary"))

@@ -207,6 +207,10 @@ _DSN_FIELDS = frozenset({"reporting-mta", "final-recipient", "original-recipient
 
 def looks_like_message(text: str) -> bool:
     headers, _body = mime.split_headers(text[:64_000])
+    return _is_message_headers(headers)
+
+
+def _is_message_headers(headers: list[tuple[str, str]]) -> bool:
     if len(headers) < 2:
         return False
     names = {k for k, _ in headers}
@@ -564,8 +568,30 @@ _BOILER_RE = rx.compile(
 _BOILER_ML_RE = rx.compile("(?:" + _BOILER_RE.pattern + ")", multiline=True)
 
 
+class _Boiler:
+    """Which lines of a notification are boilerplate, computed once per notification."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[str]):
+        self.lines = set(_boiler_lines(lines))
+
+
+_BOILER_CTX: list[_Boiler | None] = [None]
+
+
 def _drop_boiler(lines: list[str]) -> list[str]:
     """Lines that are not the usual 'this message was created automatically...' boilerplate."""
+    if not lines:
+        return []
+    b = _BOILER_CTX[0]
+    if b is not None:
+        return [ln for ln in lines if ln.strip() and ln not in b.lines]
+    bl = set(_boiler_lines(lines))
+    return [ln for ln in lines if ln.strip() and ln not in bl]
+
+
+def _boiler_lines(lines: list[str]) -> list[str]:
     if not lines:
         return []
     text = "\n".join(ln[:300] for ln in lines)
@@ -578,7 +604,7 @@ def _drop_boiler(lines: list[str]) -> list[str]:
             off += min(len(ln), 300) + 1
         for m in _BOILER_ML_RE.finditer(text):
             drop.add(bisect.bisect_right(starts, m.start()) - 1)
-    return [ln for i, ln in enumerate(lines) if i not in drop and ln.strip()]
+    return [lines[i] for i in drop]
 
 
 def _reason_paren(lines: list[str]) -> str:
@@ -652,15 +678,23 @@ def strip_codes(s: str) -> str:
 
 
 def read(text: str, *, depth: int = 0, budget: mime.Budget | None = None) -> Report:
-    budget = budget or mime.Budget()
-    is_message = looks_like_message(text)
+    saved = _BOILER_CTX[0]
+    try:
+        return _read(text, depth, budget or mime.Budget())
+    finally:
+        _BOILER_CTX[0] = saved
+
+
+def _read(text: str, depth: int, budget: mime.Budget) -> Report:
+    headers0, body0 = mime.split_headers(text)
+    is_message = _is_message_headers(headers0)
     subject = ""
     top_headers: list[tuple[str, str]] = []
     notes: list[str] = []
     dsn_texts: list[str] = []
     returned: list[mime.Part] = []
     if is_message:
-        root = mime.parse(text, depth=depth, budget=budget)
+        root = mime.parse(text, depth=depth, budget=budget, split=(headers0, body0))
         top_headers = root.headers
         subject = text_of_str(mime.decode_words(root.header("subject") or ""))
         _collect(root, notes, dsn_texts, returned)
@@ -705,6 +739,7 @@ def read(text: str, *, depth: int = 0, budget: mime.Budget | None = None) -> Rep
 
     exclude = _sender_addresses(top_headers, note, per_msg)
     lines = note.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
+    _BOILER_CTX[0] = _Boiler(lines)
     anchors, role_only = find_anchors(lines, exclude)
     if role_only and not recs and depth < MAX_NEST:
         nested = _nested_report(inline_original, returned, depth, budget)
@@ -1022,7 +1057,7 @@ def _reporting_from_text(note: str, headers) -> str | None:
 
 
 def _finish_hosts(f: Fact, context: str) -> None:
-    text = f.diagnostic + " " + (context or "")[:2000]
+    text = f.diagnostic + " " + (context or "")[:1500]
     if not f.remote_mta:
         m = _REMOTE_RE.search(text)
         if m:
