@@ -21,7 +21,7 @@ from .errors import BounceInputError
 from .inputs import decode_input
 from .reading import Fact, Report, collapse, read, strip_codes
 from .rules import RULES
-from .ruleset import RuleSet, matching_texts
+from .ruleset import RuleSet, _find_any, matching_texts
 
 LOW_CONFIDENCE = 0.6
 _RECIPIENT_CATS = frozenset({"userunknown", "hostunknown", "filtered", "rejected", "mailboxfull", "suspend",
@@ -78,11 +78,7 @@ class _BuiltinRules:
         if rx is None:
             rx = re2.compile(self.entries[idx][2], self.options)
             self._rx[idx] = rx
-        for text in texts:
-            m = rx.search(text)
-            if m is not None:
-                return m.group(0)
-        return self.entries[idx][2]
+        return _find_any(rx, texts) or self.entries[idx][2]
 
 
 _BUILTIN: _BuiltinRules | None = None
@@ -175,23 +171,24 @@ class Diagnosis:
 class _Texts:
     """Hits of the built-in rules on a recipient's diagnostic text and (lazily) on its wider context."""
 
-    __slots__ = ("diag", "hits", "_ctx_src", "_ctx", "_ctx_hits")
+    __slots__ = ("diag", "hits", "_fact", "_subject", "_ctx", "_ctx_hits")
 
     def __init__(self, fact: Fact, report: Report):
         diag = fact.diagnostic or ""
         self.diag = matching_texts(diag) if diag else ()
         self.hits = builtin().hits(self.diag)
-        ctx = fact.context or ""
-        if report.subject and not report.bare_reply:
-            ctx = (ctx + " " + report.subject).strip()
-        self._ctx_src = ctx if ctx and ctx != diag else ""
+        self._fact = fact
+        self._subject = report.subject if report.subject and not report.bare_reply else ""
         self._ctx = None
         self._ctx_hits = None
 
     @property
     def ctx(self) -> tuple[str, ...]:
         if self._ctx is None:
-            self._ctx = (collapse(self._ctx_src[:6000]),) if self._ctx_src else ()
+            ctx = self._fact.full_context()
+            if self._subject:
+                ctx = (ctx + " " + self._subject).strip()
+            self._ctx = (collapse(ctx[:6000]),) if ctx and ctx != (self._fact.diagnostic or "") else ()
         return self._ctx
 
     @property

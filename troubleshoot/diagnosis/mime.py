@@ -103,8 +103,11 @@ class Part:
     def text(self) -> str:
         """Decoded text of a leaf (HTML turned into plain text)."""
         if self._text is None:
-            data = self.raw_bytes()
-            txt = decode_bytes(data, self.params.get("charset"))
+            cte = (self.header("content-transfer-encoding") or "").strip().lower()
+            if cte not in ("base64", "quoted-printable") and self.body.isascii() and "\x1b" not in self.body:
+                txt = self.body  # plain ASCII: nothing to decode
+            else:
+                txt = decode_bytes(self.raw_bytes(), self.params.get("charset"))
             if "\r" in txt:
                 txt = txt.replace("\r\n", "\n").replace("\r", "\n")
             if self.ctype == "text/html" or (self.ctype == "text/plain" and _looks_like_html(txt)):
@@ -139,39 +142,38 @@ def parse_params(s: str) -> dict[str, str]:
     return out
 
 
-_FIELD_RE = re.compile(r"([!-9;-~]{1,76}):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)(?:\n|$)")
+_FIELD_ALL_RE = re.compile(r"^([!-9;-~]{1,76}):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.M)
+_NOT_FIELD_RE = re.compile(r"\n(?![!-9;-~]{1,76}:|[ \t])")
+_FIRST_FIELD_RE = re.compile(r"[!-9;-~]{1,76}:")
 
 
 def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
-    """Split leading header fields from the body. Tolerates a missing blank line."""
-    headers: list[tuple[str, str]] = []
+    """Split leading header fields from the body. Tolerates a missing blank line (the block then
+    ends at the first line that is neither a field nor a continuation)."""
     pos = 0
     if text.startswith("From ") and not _HEADER_RE.match(text):  # mbox "From " line
         nl = text.find("\n")
         if nl < 0:
-            return headers, ""
+            return [], ""
         pos = nl + 1
     if text.startswith("\n", pos):
-        return headers, text[pos + 1:]
+        return [], text[pos + 1:]
+    if not _FIRST_FIELD_RE.match(text, pos):
+        return [], text[pos:]
     end = text.find("\n\n", pos)
-    block_end = len(text) if end < 0 else end + 1
-    match = _FIELD_RE.match
-    n = 0
-    while pos < block_end and n < MAX_HEADER_LINES:
-        m = match(text, pos, block_end)
-        if not m:
-            break
-        value = m.group(2)
-        if "\n" in value:
-            value = " ".join(value.split())
-        else:
-            value = value.strip()
-        headers.append((m.group(1).lower(), value))
-        pos = m.end()
-        n += 1
-    if pos < len(text) and text[pos] == "\n":
-        pos += 1
-    return headers, text[pos:]
+    block_end = len(text) if end < 0 else end
+    bad = _NOT_FIELD_RE.search(text, pos, block_end)
+    if bad is not None:
+        block_end = bad.start()
+        body_start = block_end + 1
+    else:
+        body_start = block_end + 2 if end >= 0 else len(text)
+    if block_end <= pos:
+        return [], text[pos:]
+    block = text[pos:block_end]
+    headers = [(k.lower(), " ".join(v.split()) if "\n" in v else v.strip())
+               for k, v in _FIELD_ALL_RE.findall(block)[:MAX_HEADER_LINES]]
+    return headers, text[body_start:]
 
 
 def parse(text: str, depth: int = 0, returned: bool = False, budget: Budget | None = None,

@@ -53,6 +53,15 @@ class Fact:
     passed_on: bool | None = None
     ips: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
+    context_extra: object = field(default=None, repr=False, compare=False)  # callable -> str, lazily
+    _full: str | None = field(default=None, repr=False, compare=False)
+
+    def full_context(self) -> str:
+        """The recipient's part of the report plus, for a one-recipient report, the rest of it."""
+        if self._full is None:
+            extra = self.context_extra() if callable(self.context_extra) else ""
+            self._full = (extra + " " + self.context).strip()[:6000] if extra else self.context
+        return self._full
 
 
 @dataclass
@@ -80,28 +89,31 @@ def collapse(s: str) -> str:
     return " ".join(s.split())
 
 
+_ADDR_RE = rx.Pattern(
+    r"(?:\"[^\"\n]{1,64}\"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64})@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,12}")
+
+
 def find_addresses(text: str, limit: int = 200) -> list[tuple[int, int, str]]:
-    """Email addresses in ``text`` as (start, end, address), scanning from each '@' (linear)."""
+    """Email addresses in ``text`` as (start, end, address) - str offsets; linear time (RE2)."""
     out: list[tuple[int, int, str]] = []
-    pos = text.find("@")
-    n = 0
-    while pos >= 0 and n < 2000 and len(out) < limit:
-        n += 1
-        i = pos
-        if i > 0 and text[i - 1] == '"':
-            q = text.rfind('"', max(0, i - 66), i - 1)
-            i = q if q >= 0 else i
-        else:
-            while i > 0 and pos - i < 64 and text[i - 1] in _LOCAL_CHARS:
-                i -= 1
-            while i < pos and text[i] == ".":
-                i += 1
-        m = _DOMAIN_RE.match(text, pos + 1)
-        if i < pos and m:
-            dom = m.group(0)
-            if "." in dom and not dom.rsplit(".", 1)[1].isdigit() or dom.replace(".", "").isdigit():
-                out.append((i, pos + 1 + len(dom), text[i:pos + 1 + len(dom)]))
-        pos = text.find("@", pos + 1)
+    if "@" not in text:
+        return out
+    t = rx.Text(text)
+    for sp in _ADDR_RE.iter_spans(t, limit * 2):
+        a, e = sp[0]
+        addr = t.sub(a, e)
+        lead = len(addr) - len(addr.lstrip("."))
+        addr = addr[lead:]
+        local, _, dom = addr.rpartition("@")
+        if not local or "." not in dom:
+            continue
+        if dom.rsplit(".", 1)[1].isdigit() and not dom.replace(".", "").isdigit():
+            continue
+        s = t.pos(a) + lead
+        out.append((s, s + len(addr), addr))
+        if len(out) >= limit:
+            break
     return out
 
 
@@ -109,27 +121,32 @@ def _addr_key(a: str) -> str:
     return a.strip("<>\"' ").lower()
 
 
-_IPV4_CAND_RE = rx.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
-_HOST_CAND_RE = rx.compile(r"\b(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,10}[a-z]{2,24}\b")
-_IPV6_CAND_RE = rx.compile(r"(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}")
+_IPV4_CAND_RE = rx.Pattern(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+_HOST_CAND_RE = rx.Pattern(r"\b(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,10}[a-z]{2,24}\b")
+_IPV6_CAND_RE = rx.Pattern(r"(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}")
+_DIGITS = frozenset(b"0123456789")
+_ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _ips(text: str) -> list[str]:
     found: list[str] = []
-    for m in _IPV4_CAND_RE.finditer(text):
-        ip = m.group(0)
-        a, b = m.start(), m.end()
-        if (a and text[a - 1] in "0123456789.") or text[b:b + 1].isdigit() or (
-                text[b:b + 1] == "." and text[b + 1:b + 2].isdigit()):
+    t = rx.Text(text)
+    b = t.b
+    n = len(b)
+    for sp in _IPV4_CAND_RE.iter_spans(t, 200):
+        a, e = sp[0]
+        if (a and (b[a - 1] in _DIGITS or b[a - 1] == 46)) or (e < n and b[e] in _DIGITS) or (
+                e + 1 < n and b[e] == 46 and b[e + 1] in _DIGITS):
             continue
+        ip = b[a:e].decode("ascii")
         if all(int(x) < 256 for x in ip.split(".")) and ip not in found:
             found.append(ip)
-    if ":" in text:
-        for m in _IPV6_CAND_RE.finditer(text):
-            tok = m.group(0)
-            a, b = m.start(), m.end()
-            if (a and (text[a - 1].isalnum() or text[a - 1] == ":")) or text[b:b + 1].isalnum() or text[b:b + 1] == ":":
+    if "::" in text or text.count(":") >= 7:
+        for sp in _IPV6_CAND_RE.iter_spans(t, 200):
+            a, e = sp[0]
+            if (a and (b[a - 1] in _ALNUM or b[a - 1] == 58)) or (e < n and (b[e] in _ALNUM or b[e] == 58)):
                 continue
+            tok = b[a:e].decode("ascii")
             if tok.count(":") >= 2 and len(tok) <= 45 and ("::" in tok or tok.count(":") == 7) and \
                     sum(ch.isalnum() for ch in tok) >= 4 and tok not in found:
                 found.append(tok)
@@ -138,13 +155,16 @@ def _ips(text: str) -> list[str]:
 
 def _domains(text: str) -> list[str]:
     found: list[str] = []
-    for m in _HOST_CAND_RE.finditer(text):
-        a, b = m.start(), m.end()
-        if a and text[a - 1] in "@.-_":
+    t = rx.Text(text)
+    b = t.b
+    n = len(b)
+    for sp in _HOST_CAND_RE.iter_spans(t, 200):
+        a, e = sp[0]
+        if a and b[a - 1] in b"@.-_":
             continue
-        if text[b:b + 1] in ("-", "_", "@") or (text[b:b + 1] == "." and text[b + 1:b + 2].isalnum()):
+        if e < n and (b[e] in b"-_@" or (b[e] == 46 and e + 1 < n and b[e + 1] in _ALNUM)):
             continue
-        d = m.group(0).lower()
+        d = b[a:e].decode("ascii").lower()
         tld = d.rsplit(".", 1)[1]
         if tld in _FILE_EXT or d in found:
             continue
@@ -305,7 +325,7 @@ def _dsn_diag(v: str | None) -> tuple[str | None, str]:
 # ---------------------------------------------------------------------------------------------
 # the notification text
 
-_CUT_RE = rx.compile(
+_CUT_RE = rx.Pattern(
     r"^[ \t>*#=_|-]*(?:"
     r"below this line is a copy of the message|this is a copy of (?:the|your) message|"
     r"original message (?:follows|headers)|original message -+$|message headers follow|"
@@ -316,7 +336,7 @@ _CUT_RE = rx.compile(
     r"the original message was:|message d'origine|----- message text follows|"
     r"a copy of the original message below|the headers of your message)",
     multiline=True)
-_CUT_HEADER_RE = rx.compile(
+_CUT_HEADER_RE = rx.Pattern(
     r"^(?:Received|Return-Path|DKIM-Signature|X-Received|ARC-Seal|ARC-Message-Signature|Delivered-To|"
     r"X-Original-To|X-Google-Smtp-Source|Authentication-Results|X-Mailer|Content-Type|MIME-Version):[ \t]",
     icase=False, multiline=True)
@@ -326,15 +346,18 @@ _HEADERISH_RE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,40}:")
 def split_returned(note: str) -> tuple[str, str]:
     """Split notification text from an inline copy of the returned message."""
     cut = len(note)
-    m = _CUT_RE.search(note)
-    if m:
-        cut = m.start()
-    for m in _CUT_HEADER_RE.finditer(note[:cut]):
+    t = rx.Text(note)
+    sp = _CUT_RE.spans(t)
+    if sp is not None:
+        cut = t.pos(sp[0][0])
+    head = rx.Text(note[:cut]) if cut < len(note) else t
+    for sp in _CUT_HEADER_RE.iter_spans(head, 50):
         # a header block: the next line is a header or a continuation too
-        nl = note.find("\n", m.end())
+        start, mend = head.pos(sp[0][0]), head.pos(sp[0][1])
+        nl = note.find("\n", mend)
         nxt = note[nl + 1: nl + 200] if nl >= 0 else ""
         if nxt[:1] in (" ", "\t") or _HEADERISH_RE.match(nxt):
-            cut = m.start()
+            cut = start
             break
     return note[:cut], note[cut:]
 
@@ -462,13 +485,15 @@ def assign_segments(lines: list[str], anchors: list[_Anchor]) -> tuple[dict[str,
 # ---------------------------------------------------------------------------------------------
 # diagnostic text in a segment
 
-_LEADIN_RE = rx.compile(
+_LEADIN_RE = rx.Pattern(
     r"(?:the error that the other server returned was:|remote server returned|the response (?:from the remote server )?was:|"
     r"remote host said:|\bsaid:|\(reason:|\breason:|diagnostic[ -]code:|\bbecause:|for the following reason:|"
     r"generated response:|server message|failed with:|error_code ?:|\bresponse:|"
     r"technical details of (?:permanent|temporary) failure:|the reason for the problem:|"
-    r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:)")
-_NOISE_RE = rx.compile(
+    r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:|"
+    r"le serveur (?:distant|de destination) a (?:retourn[ée]|renvoy[ée])|a (?:renvoy[ée]|retourn[ée]) l'erreur(?: suivante)?\s*:?|"
+    r"r[ée]ponse du serveur ?:|message d'erreur ?:|motif ?:|erreur ?:)")
+_NOISE_RE = rx.Pattern(
     r"(?:giving up on \S+\.|i'm not going to try again|--- below this line|message headers follow|"
     r"original message follows|this has been a permanent failure|no further delivery attempts|"
     r"please note that this is only a temporary|no action is required on your part|"
@@ -491,20 +516,21 @@ _CMD_PATTERNS = (
     (r"smtp command\s+-*\s*(data|rcpt|mail|helo|ehlo)\b", None),
 )
 _CMD_SET = rx.set_of([p for p, _f in _CMD_PATTERNS])
-_CMD_RES = tuple((rx.compile(p), f) for p, f in _CMD_PATTERNS)
+_CMD_RES = tuple((rx.Pattern(p), f) for p, f in _CMD_PATTERNS)
 _CMD_MAP = {"rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
             "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "final data": "DATA", "helo": "HELO",
             "ehlo": "HELO", "starttls": "STARTTLS", "initial connection": "CONN", "connect": "CONN",
             "connection": "CONN", "banner": "CONN", "auth": "AUTH"}
 _TRANSCRIPT_CMD_RE = re.compile(r"^\s*>>>\s*(rcpt|mail|data|ehlo|helo|starttls|quit|auth|bdat)\b", re.I)
 _TRANSCRIPT_ERR_RE = re.compile(r"^\s*<<<\s*[45]\d\d\b")
-_PASSED_ON_RE = rx.compile(
+_PASSED_ON_RE = rx.Pattern(
     r"(?:\bhost \S+ said:|remote host said|remote server returned|the other server returned|"
     r"refused to talk to me|did not like our|smtp error from remote|while talking to|<<<|"
     r"reported error|the recipient server .{0,80}reported|rejected by the recipient domain|"
     r"server \S+ failed with|remote (?:smtp )?server has rejected|remote mta|external email server returned|"
     r"the response from the remote server|does not like recipient|failed after i sent|sender was rejected|"
-    r"\bsaid: [245]\d\d|remote system:)")
+    r"\bsaid: [245]\d\d|remote system:|serveur (?:de messagerie )?(?:distant|externe|de destination)|"
+    r"l'organisation suivante a rejet|the following organization rejected|a signal[ée] l'erreur)")
 
 
 _TALKING_RE = re.compile(r"^\s*(?:\.\.\.\s*)?while talking to ", re.I)
@@ -538,18 +564,18 @@ def detect_command(seg_text: str, lines: list[str] | None = None, diag: str = ""
     rgx, fixed = _CMD_RES[min(hits)]
     if fixed:
         return fixed
-    m = rgx.search(seg_text)
-    if not m:
+    g = rgx.find(seg_text, 1)
+    if not g:
         return None
-    return _CMD_MAP.get(m.group(1).lower(), m.group(1).upper())
+    return _CMD_MAP.get(g.lower(), g.upper())
 
 
 def _cut_noise(s: str) -> str:
-    m = _NOISE_RE.search(s)
-    return s[:m.start()] if m else s
+    i = _NOISE_RE.first_pos(s)
+    return s[:i] if i >= 0 else s
 
 
-_BOILER_RE = rx.compile(
+_BOILER_RE = rx.Pattern(
     r"(?:this message was created automatically|a message that you sent (?:could not|has not yet) be|"
     r"could not be delivered to (?:one or more|all of its)|this is a permanent error|address(?:\(es\))? failed|"
     r"i'm sorry to have to inform you|it's attached below|for further assistance|if you do so, please include|"
@@ -562,29 +588,38 @@ _BOILER_RE = rx.compile(
     r"did not receive)|unable to deliver (?:the )?message to the following|diagnostic information for administrators|"
     r"^\s*generating server:|please do not reply|do not reply to this|^\s*recipients?:\s*$|"
     r"your message could not be sent\.?$|following recipients? failed|delivery to the following recipient|"
+    r"remise impossible aux destinataires|informations de diagnostic pour les administrateurs|"
+    r"^\s*serveur de g[ée]n[ée]ration ?:|votre message n'a pas pu [êe]tre remis|"
     r"^\s*the following address(?:es)? (?:failed|had)|^\s*\*+\s*$|^\s*-+\s*$)")
 
 
-_BOILER_ML_RE = rx.compile("(?:" + _BOILER_RE.pattern + ")", multiline=True)
+_BOILER_ML_RE = rx.Pattern("(?:" + _BOILER_RE.pattern + ")", multiline=True)
 
 
 class _Boiler:
-    """Which lines of a notification are boilerplate, computed once per notification."""
+    """Which lines of a notification are boilerplate, computed once per notification, on demand."""
 
-    __slots__ = ("lines",)
+    __slots__ = ("_src", "_lines")
 
     def __init__(self, lines: list[str]):
-        self.lines = set(_boiler_lines(lines))
+        self._src = lines
+        self._lines: set[str] | None = None
+
+    @property
+    def lines(self) -> set[str]:
+        if self._lines is None:
+            self._lines = set(_boiler_lines(self._src[:200]))
+        return self._lines
 
 
 _BOILER_CTX: list[_Boiler | None] = [None]
 
 
-def _drop_boiler(lines: list[str]) -> list[str]:
+def _drop_boiler(lines: list[str], boiler: "_Boiler | None" = None) -> list[str]:
     """Lines that are not the usual 'this message was created automatically...' boilerplate."""
     if not lines:
         return []
-    b = _BOILER_CTX[0]
+    b = boiler or _BOILER_CTX[0]
     if b is not None:
         return [ln for ln in lines if ln.strip() and ln not in b.lines]
     bl = set(_boiler_lines(lines))
@@ -594,17 +629,15 @@ def _drop_boiler(lines: list[str]) -> list[str]:
 def _boiler_lines(lines: list[str]) -> list[str]:
     if not lines:
         return []
-    text = "\n".join(ln[:300] for ln in lines)
-    drop: set[int] = set()
-    if len(text) > 0:
-        starts = []
-        off = 0
-        for ln in lines:
-            starts.append(off)
-            off += min(len(ln), 300) + 1
-        for m in _BOILER_ML_RE.finditer(text):
-            drop.add(bisect.bisect_right(starts, m.start()) - 1)
-    return [lines[i] for i in drop]
+    t = rx.Text("\n".join(ln[:300] for ln in lines))
+    out = []
+    last = -1
+    for sp in _BOILER_ML_RE.iter_spans(t, 400):
+        i = t.b.count(b"\n", 0, sp[0][0])
+        if i != last and i < len(lines):
+            out.append(lines[i])
+            last = i
+    return out
 
 
 def _reason_paren(lines: list[str]) -> str:
@@ -619,12 +652,12 @@ def _reason_paren(lines: list[str]) -> str:
 
 
 def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | None = None,
-                       anchor_prefix: str = "") -> tuple[str, int]:
+                       anchor_prefix: str = "", flat: str | None = None) -> tuple[str, int]:
     """The core diagnostic sentence(s) of one recipient's part of the notification, and how sure
     we are that it is one (3: a quoted reply or a lead-in such as 'said:'; 2: text after the
     address; 1: text before it; 0: whatever is left)."""
-    text = "\n".join(seg_lines)
-    flat = collapse(text)
+    if flat is None:
+        flat = collapse("\n".join(seg_lines[:400]))[:8000]
     if not flat and not anchor_prefix:
         return "", 0
     diag = ""
@@ -633,8 +666,9 @@ def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | 
     if len(reason) >= 3:
         diag, strength = reason, 3
     if not diag:
-        for m in reversed(list(_LEADIN_RE.finditer(flat))):
-            cand = _cut_noise(flat[m.end():]).strip(" :'\"")
+        ft = rx.Text(flat)
+        for sp in reversed(list(_LEADIN_RE.iter_spans(ft, 100))):
+            cand = _cut_noise(flat[ft.pos(sp[0][1]):]).strip(" :'\"")
             if len(cand) >= 3:
                 diag, strength = cand, 3
                 break
@@ -664,13 +698,17 @@ def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | 
     return diag[:MAX_DIAG_CHARS], strength
 
 
+_CODES_INSIDE_RE = re.compile(r"(?:(?<=\s)|^)[245]\d\d(?:[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|-(?=\S))")
+_CODES_LEAD_RE = re.compile(r"^\s*(?:[245]\d\d[ :]\s*)?(?:#?[245]\.\d{1,3}\.\d{1,3}\s*)?")
+
+
 def strip_codes(s: str) -> str:
     """Remove SMTP reply codes and enhanced status codes that prefix (or repeat inside) a reply."""
-    s = re.sub(r"(?:(?<=\s)|^)[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b", " ", s)
-    s = re.sub(r"(?:(?<=\s)|^)[245]\d\d-(?=\S)", " ", s)
-    s = re.sub(r"^\s*[245]\d\d[ :]\s*", " ", s)
-    s = re.sub(r"^\s*#?[245]\.\d{1,3}\.\d{1,3}\s*", " ", s)
-    return collapse(s)
+    if not s:
+        return s
+    s = _CODES_INSIDE_RE.sub(" ", s)
+    s = _CODES_LEAD_RE.sub("", s, 1)
+    return " ".join(s.split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -739,7 +777,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
     exclude = _sender_addresses(top_headers, note, per_msg)
     lines = note.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
-    _BOILER_CTX[0] = _Boiler(lines)
+    boiler = _BOILER_CTX[0] = _Boiler(lines)
     anchors, role_only = find_anchors(lines, exclude)
     if role_only and not recs and depth < MAX_NEST:
         nested = _nested_report(inline_original, returned, depth, budget)
@@ -775,21 +813,22 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
                         dsn_status=normalize_status(r.get("status")), diagnostic_type=dtype,
                         reporting_mta=reporting, remote_mta=_mta_name(r.get("remote-mta")))
             seg_lines = seg or []
+            seg_flat = collapse("\n".join(seg_lines[:400]))[:8000] if seg_lines else ""
             a = first.get(akey)
-            seg_diag, strength = (extract_diagnostic(seg_lines, a.rest if a else "", rcpt, a.prefix if a else "")
-                                  if seg_lines else ("", 0))
             dtext = _trim_said(collapse(dtext))
-            if _is_empty_diag(dtext) and seg_diag:
-                dtext = seg_diag
-            elif seg_diag and len(dtext) < 60 and not REPLY_RE.search(dtext[:8]) and REPLY_RE.match(seg_diag):
-                # the notification quotes the server more fully than the DSN field
-                dtext = seg_diag if dtext.lower() in seg_diag.lower() else dtext
+            empty = _is_empty_diag(dtext)
+            if seg_lines and (empty or (len(dtext) < 60 and not REPLY_RE.search(dtext[:8]))):
+                seg_diag, _strength = extract_diagnostic(seg_lines, a.rest if a else "", rcpt,
+                                                         a.prefix if a else "", seg_flat)
+                if empty and seg_diag:
+                    dtext = seg_diag
+                elif seg_diag and REPLY_RE.match(seg_diag) and dtext.lower() in seg_diag.lower():
+                    dtext = seg_diag  # the notification quotes the server more fully than the DSN field
             fact.diagnostic = dtext[:MAX_DIAG_CHARS]
-            fact.context = collapse("\n".join(seg_lines))[:4000] if seg_lines else ""
+            fact.context = seg_flat[:4000]
             if r.get("x-context"):
                 fact.context = (fact.context + " " + r["x-context"]).strip()
-            fact.command = (detect_command(collapse(" ".join(seg_lines)), seg_lines, fact.diagnostic)
-                            if seg_lines else None)
+            fact.command = detect_command(seg_flat, seg_lines, fact.diagnostic) if seg_lines else None
             if not fact.command and fact.diagnostic:
                 fact.command = detect_command(fact.diagnostic)
             facts.append(fact)
@@ -801,14 +840,16 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         for key in order[:MAX_RECIPIENTS]:
             seg_lines = segs.get(key, [])
             a = first[key]
-            diag, strength = extract_diagnostic(seg_lines, a.rest, key, a.prefix)
+            seg_flat = collapse("\n".join(seg_lines[:400]))[:8000]
+            diag, strength = extract_diagnostic(seg_lines, a.rest, key, a.prefix, seg_flat)
             if strength < 3 and preamble:
                 pd, ps = preamble_diag()
                 if pd and (ps > strength or _is_empty_diag(diag)):
                     diag = pd
                     seg_lines = preamble + seg_lines
-            fact = Fact(recipient=a.addr, diagnostic=diag, context=collapse("\n".join(seg_lines))[:4000])
-            fact.command = detect_command(collapse(" ".join(seg_lines)), seg_lines, diag)
+                    seg_flat = collapse("\n".join(seg_lines[:400]))[:8000]
+            fact = Fact(recipient=a.addr, diagnostic=diag, context=seg_flat[:4000])
+            fact.command = detect_command(seg_flat, seg_lines, diag)
             facts.append(fact)
 
     if not facts and depth < MAX_NEST:
@@ -826,27 +867,31 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         if rcpt is None:
             rcpt = _returned_recipient(returned, inline_original)
         kept = _drop_boiler(lines)
-        diag, _strength = extract_diagnostic(kept) if kept else ("", 0)
-        facts.append(Fact(recipient=rcpt, diagnostic=diag, context=collapse("\n".join(kept))[:4000],
-                          command=detect_command(collapse(note), lines)))
+        kept_flat = collapse("\n".join(kept[:400]))[:8000]
+        diag, _strength = extract_diagnostic(kept, flat=kept_flat) if kept else ("", 0)
+        facts.append(Fact(recipient=rcpt, diagnostic=diag, context=kept_flat[:4000],
+                          command=detect_command(collapse(note[:20000]), lines)))
 
     single = len(facts) == 1
-    flat_note = collapse(note)[:8000]
+    note_head = note[:16000]
     for f in facts:
         if not f.reporting_mta:
             f.reporting_mta = reporting or _reporting_from_text(note, top_headers)
-        if single and len(f.context) < len(flat_note):
-            f.context = (collapse(_join_kept(preamble)) + " " + f.context).strip()[:6000] if preamble else (
-                f.context or flat_note[:6000])
-        if single and not f.command:
-            f.command = detect_command(flat_note, lines)
+        if single:
+            if preamble:
+                pre = preamble
+                f.context_extra = lambda pre=pre, boiler=boiler: collapse(_join_kept(pre, boiler))
+            elif not f.context:
+                f.context_extra = lambda: collapse(note_head)[:6000]
+            if not f.command:
+                f.command = detect_command(note_head, lines)
         _finish_codes(f)
-        _finish_hosts(f, flat_note if single else f.context)
-    return Report(facts, subject=subject, notification=flat_note, is_message=is_message)
+        _finish_hosts(f, f.context or note_head[:1000])
+    return Report(facts, subject=subject, notification=note_head, is_message=is_message)
 
 
-def _join_kept(lines: list[str]) -> str:
-    return "\n".join(_drop_boiler(lines))
+def _join_kept(lines: list[str], boiler: "_Boiler | None" = None) -> str:
+    return "\n".join(_drop_boiler(lines, boiler))
 
 
 def _trim_said(d: str) -> str:
@@ -951,20 +996,23 @@ def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[
             notes.append(t)
 
 
-_SENDER_IN_TEXT_RE = rx.compile(
+_SENDER_IN_TEXT_RE = rx.Pattern(
     r"(?:mail from:?\s*<|envelope-from\s*<?|x-postfix-sender:\s*rfc822;\s*|sender:\s*<?|return-path:\s*<)"
     r"([^\s<>\"]{1,64}@[^\s<>\"]{1,255})")
 
 
+_SENDER_HEADERS = frozenset({"to", "delivered-to", "x-original-to", "return-path", "envelope-to"})
+
+
 def _sender_addresses(headers, note: str, per_msg: dict[str, str]) -> set[str]:
     out: set[str] = set()
-    for name in ("to", "delivered-to", "x-original-to", "return-path", "envelope-to"):
-        v = _header(headers, name)
-        if v:
+    for name, v in headers:
+        if name in _SENDER_HEADERS and v:
             for _s, _e, a in find_addresses(v, limit=5):
                 out.add(_addr_key(a))
-    for m in _SENDER_IN_TEXT_RE.finditer(note[:60_000]):
-        out.add(_addr_key(m.group(1)).rstrip(">.,;:"))
+    t = rx.Text(note[:60_000])
+    for sp in _SENDER_IN_TEXT_RE.iter_spans(t, 100):
+        out.add(_addr_key(t.sub(*sp[1])).rstrip(">.,;:"))
     return out
 
 
@@ -1035,19 +1083,19 @@ def _finish_codes(f: Fact) -> None:
         f.status = f.dsn_status or f.text_status
 
 
-_REPORTING_RE = rx.compile(
+_REPORTING_RE = rx.Pattern(
     r"(?:this is the (?:mail system|postfix program|qmail-send program|mailer-daemon|"
     r"dragonfly mail agent v[\d.]+|email security gateway) at(?: host)?|generating server:|"
-    r"server di generazione:|message from)\s+([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])")
-_REMOTE_RE = rx.compile(
+    r"server di generazione:|serveur de g[ée]n[ée]ration ?:|message from)\s+([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])")
+_REMOTE_RE = rx.Pattern(
     r"(?:\bhost\s+|while talking to\s+|remote system:\s*dns;\s*|server\s+|connect to\s+)"
     r"([A-Za-z0-9][A-Za-z0-9.-]{1,250}\.[A-Za-z]{2,24})\.?(?:\s*\[|\[|:|\s|$)")
 
 
 def _reporting_from_text(note: str, headers) -> str | None:
-    m = _REPORTING_RE.search(note[:6000])
-    if m:
-        return m.group(1).rstrip(".")
+    g = _REPORTING_RE.find(note[:6000], 1)
+    if g:
+        return g.rstrip(".")
     frm = _header(headers, "from") if headers else None
     if frm:
         found = find_addresses(frm, limit=2)
@@ -1057,11 +1105,11 @@ def _reporting_from_text(note: str, headers) -> str | None:
 
 
 def _finish_hosts(f: Fact, context: str) -> None:
-    text = f.diagnostic + " " + (context or "")[:1500]
+    text = f.diagnostic + " " + (context or "")[:800]
     if not f.remote_mta:
-        m = _REMOTE_RE.search(text)
-        if m:
-            f.remote_mta = m.group(1).lower()
+        g = _REMOTE_RE.find(text, 1)
+        if g:
+            f.remote_mta = g.lower()
     f.ips = _ips(text)
     doms = []
     if f.recipient and "@" in f.recipient:
@@ -1077,7 +1125,7 @@ def _finish_hosts(f: Fact, context: str) -> None:
     if f.passed_on is None:
         ctx = text
         rem, rep = (f.remote_mta or "").lower(), (f.reporting_mta or "").lower()
-        if _PASSED_ON_RE.search(ctx) or (rem and rep and rem != rep and not rem.endswith(rep)
+        if _PASSED_ON_RE.test(ctx) or (rem and rep and rem != rep and not rem.endswith(rep)
                                            and not rep.endswith(rem)):
             f.passed_on = True
         elif f.reporting_mta and (f.diagnostic or f.status):

@@ -96,6 +96,20 @@ def _search_any(rx, texts: tuple[str, ...]):
     return None
 
 
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+
+
+def _find_any(rx, texts: tuple[str, ...]) -> str:
+    """Matched text of the first text where ``rx`` matches (low-overhead path on UTF-8 bytes)."""
+    raw = rx._regexp
+    for t in texts:
+        b = t.encode("utf-8", "surrogatepass")
+        sp = raw.Match(_UNANCHORED, b, 0, len(b))
+        if sp[0][0] >= 0:
+            return b[sp[0][0]:sp[0][1]].decode("utf-8", "replace")
+    return ""
+
+
 # -- example text -> pattern --------------------------------------------------------------------
 
 _LEADING_CODES_RE = re.compile(r"^\s*(?:[245]\d\d(?:[ -]+|$)|#?[245]\.\d{1,3}\.\d{1,3}(?:\s+|$)|[-–:]\s*)")
@@ -287,8 +301,7 @@ class RuleSet:
             if rx is None:
                 rx = re2.compile(sig.regex_source, options())
                 self._regexes[idx] = rx
-            m = _search_any(rx, texts)
-            out.append((sig, m.group(0) if m else ""))
+            out.append((sig, _find_any(rx, texts)))
         return out
 
 

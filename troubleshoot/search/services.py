@@ -77,12 +77,11 @@ class SearchIndex:
         builder = tantivy.SchemaBuilder()
         builder.add_text_field("slug", stored=True, tokenizer_name="raw")
         builder.add_text_field("lang", stored=True, tokenizer_name="raw")
-        builder.add_text_field("category", stored=True, tokenizer_name="raw")
         builder.add_text_field("codes", stored=False, tokenizer_name="raw")
-        builder.add_text_field("bounce", stored=True, tokenizer_name="plain")
+        builder.add_text_field("bounce", stored=False, tokenizer_name="plain")
         for lang in STEMMERS:
-            builder.add_text_field(f"title_{lang}", stored=True, tokenizer_name=f"text_{lang}")
-            builder.add_text_field(f"body_{lang}", stored=True, tokenizer_name=f"text_{lang}")
+            builder.add_text_field(f"title_{lang}", stored=False, tokenizer_name=f"text_{lang}")
+            builder.add_text_field(f"body_{lang}", stored=False, tokenizer_name=f"text_{lang}")
         self.schema = builder.build()
         self.index = tantivy.Index(self.schema)  # in memory
         self._analyzers = {lang: _text_analyzer(lang) for lang in STEMMERS}
@@ -91,27 +90,52 @@ class SearchIndex:
         self._plain = _plain_analyzer()
         self.index.register_tokenizer("plain", self._plain)
 
+        self._stem = functools.lru_cache(maxsize=50_000)(self._stem_uncached)
+        # Per (slug, lang): the texts snippets are cut from, with each word's stem located once.
+        self._texts: dict[tuple[str, str], dict] = {}
         writer = self.index.writer(heap_size=15_000_000, num_threads=1)
         for doc in documents:
             codes = set()
             for text in doc.bounce_texts:
                 codes.update(CODE_IN_TEXT_RE.findall(text))
-            fields = {
-                "slug": doc.slug,
-                "lang": doc.lang,
+            body = f"{doc.summary} {_plain(doc.body)}".strip()
+            bounce = " \n ".join(doc.bounce_texts)
+            writer.add_document(
+                tantivy.Document(
+                    slug=doc.slug,
+                    lang=doc.lang,
+                    codes=sorted(codes) or [""],
+                    bounce=bounce,
+                    **{f"title_{doc.lang}": doc.title, f"body_{doc.lang}": body},
+                )
+            )
+            self._texts[(doc.slug, doc.lang)] = {
+                "title": doc.title,
                 "category": doc.category,
-                "codes": sorted(codes) or [""],
-                "bounce": " \n ".join(doc.bounce_texts),
-                f"title_{doc.lang}": doc.title,
-                f"body_{doc.lang}": f"{doc.summary} {_plain(doc.body)}".strip(),
+                "body": self._word_index(body, doc.lang),
+                "bounce": self._word_index(bounce, doc.lang),
             }
-            writer.add_document(tantivy.Document(**fields))
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
         self._searcher = self.index.searcher()
         # The same words are searched again and again (search as you type, common codes).
         self._cached_search = functools.lru_cache(maxsize=4096)(self._search)
+
+    def _stem_uncached(self, lang: str, word: str) -> str:
+        tokens = self._analyzers[lang].analyze(word)
+        return tokens[0] if tokens else ""
+
+    def _word_index(self, text: str, lang: str) -> tuple[str, list[tuple[int, int, str, str]], dict[str, int]]:
+        """The text, its words as (start, end, stem, lowercase), and each key's first word number."""
+        words, first = [], {}
+        for match in re.finditer(r"\w+", text):
+            word = match.group(0)
+            entry = (match.start(), match.end(), self._stem(lang, word), word.lower())
+            first.setdefault(entry[2], len(words))
+            first.setdefault(entry[3], len(words))
+            words.append(entry)
+        return text, words, first
 
     def _terms(self, analyzer: tantivy.TextAnalyzer, text: str) -> list[str]:
         return [token for token in analyzer.analyze(text)][:MAX_TERMS]
@@ -167,18 +191,17 @@ class SearchIndex:
         results = []
         for score, address in hits:
             doc = self._searcher.doc(address)
-            body = doc[f"body_{lang}"][0] if doc[f"body_{lang}"] else ""
-            bounce = doc["bounce"][0] if doc["bounce"] else ""
-            snippet = self._snippet(body, lang, highlight_terms, raw_words)
-            if "<mark>" not in snippet and bounce:
+            texts = self._texts[(doc["slug"][0], lang)]
+            snippet = self._snippet(texts["body"], highlight_terms, raw_words)
+            if "<mark>" not in snippet and texts["bounce"][0]:
                 # The match was in a bounce text, not the article's words: show that text.
-                bounce_snippet = self._snippet(bounce, lang, highlight_terms, raw_words)
+                bounce_snippet = self._snippet(texts["bounce"], highlight_terms, raw_words)
                 snippet = bounce_snippet if "<mark>" in bounce_snippet else snippet
             results.append(
                 SearchHit(
                     slug=doc["slug"][0],
-                    title=doc[f"title_{lang}"][0],
-                    category=doc["category"][0],
+                    title=texts["title"],
+                    category=texts["category"],
                     score=round(float(score), 4),
                     snippet=snippet,
                 )
@@ -187,28 +210,27 @@ class SearchIndex:
         results.sort(key=lambda hit: (-hit.score, hit.slug))
         return tuple(results)
 
-    def _snippet(self, text: str, lang: str, terms: set[str], raw_words: set[str], width: int = 180) -> str:
-        """An escaped excerpt of `text` around the first matched word, matches in <mark>."""
-        analyzer = self._analyzers[lang]
-        words = list(re.finditer(r"\w+", text))
-        marks = []
-        for match in words:
-            word = match.group(0)
-            token = analyzer.analyze(word)
-            if (token and token[0] in terms) or word.lower() in raw_words:
-                marks.append((match.start(), match.end()))
-        start = max(0, marks[0][0] - 60) if marks else 0
+    def _snippet(self, indexed, terms: set[str], raw_words: set[str], width: int = 180) -> str:
+        """An escaped excerpt around the first matched word, every match in it wrapped in <mark>."""
+        text, words, first = indexed
+        hit = min((first[key] for key in (*terms, *raw_words) if key in first), default=None)
+        start = 0
+        if hit is not None:
+            start = max(0, words[hit][0] - 60)
+            if start > 0:
+                space = text.find(" ", start)
+                start = space + 1 if 0 <= space < start + 20 else start
         end = min(len(text), start + width)
-        if start > 0:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < start + 20 else start
         pieces, cursor = [], start
-        for mark_start, mark_end in marks:
-            if mark_start < start or mark_end > end:
-                continue
-            pieces.append(html.escape(text[cursor:mark_start]))
-            pieces.append(f"<mark>{html.escape(text[mark_start:mark_end])}</mark>")
-            cursor = mark_end
+        if hit is not None:
+            for word_start, word_end, stem, lower in words[max(0, hit - 15):]:
+                if word_start >= end:
+                    break
+                if word_start < start or word_end > end or (stem not in terms and lower not in raw_words):
+                    continue
+                pieces.append(html.escape(text[cursor:word_start]))
+                pieces.append(f"<mark>{html.escape(text[word_start:word_end])}</mark>")
+                cursor = word_end
         pieces.append(html.escape(text[cursor:end]))
         prefix = "…" if start > 0 else ""
         suffix = "…" if end < len(text) else ""

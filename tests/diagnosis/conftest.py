@@ -1,0 +1,69 @@
+"""Shared helpers for the diagnosis library tests (plain pytest, no Django needed)."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from troubleshoot.diagnosis import CATEGORIES, SignatureSpec, ruleset_compile
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "bounces" / "dev"
+
+GENERAL = {cat: "general-" + cat for cat in CATEGORIES}
+
+SEED_LIKE = [
+    SignatureSpec(article="spam-filter", category="spamdetected", reply_code="553", status="5.7.1",
+                  text="553-Message filtered. Please see the FAQs section on spam at "
+                       "http://www.messagelabs.com/support/ for more information. (#5.7.1)"),
+    SignatureSpec(article="spamhaus-pbl", category="blocked", reply_code="553",
+                  text="553-mail rejected because your IP is in the PBL. See http://www.spamhaus.org/pbl"),
+    SignatureSpec(article="blocked-ip", category="blocked", text="Sorry, your IP address (<ip>) has been blocked"),
+    SignatureSpec(article="invalid-recipient", category="userunknown", reply_code="550", status="5.1.1",
+                  text="550-Invalid recipient <user@example.com> (#5.1.1)"),
+    SignatureSpec(article="relay-denied", category="norelaying", reply_code="553",
+                  text="553-you are trying to use me [server-N.tower-N.messagelabs.com] as a relay, but I have "
+                       "not been configured to let you [<ip>, <host>] do this."),
+    SignatureSpec(article="too-many-messages", category="ratelimited", reply_code="460", status="4.3.0",
+                  text="460 too many messages (#4.3.0)"),
+    SignatureSpec(article="sender-blocked", category="rejected", reply_code="553",
+                  text="553 sorry, your envelope sender is in my badmailfrom list."),
+]
+
+
+@pytest.fixture(scope="session")
+def general_ruleset():
+    """Only the general article of each category (no signatures)."""
+    return ruleset_compile(signatures=[], general_articles=GENERAL)
+
+
+@pytest.fixture(scope="session")
+def seed_ruleset():
+    return ruleset_compile(signatures=SEED_LIKE, general_articles=GENERAL)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir():
+    if not (CORPUS / "labels.jsonl").is_file():
+        pytest.skip("the shared bounce corpus is not available")
+    return CORPUS
+
+
+@contextmanager
+def within(seconds: float):
+    """Assert that the block finishes in less than ``seconds``."""
+    t0 = time.perf_counter()
+    yield
+    elapsed = time.perf_counter() - t0
+    assert elapsed < seconds, "took %.2fs (limit %.2fs)" % (elapsed, seconds)
+
+
+def eml(*lines: str, crlf: bool = False) -> bytes:
+    text = "\n".join(lines) + "\n"
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    return text.encode("utf-8")
