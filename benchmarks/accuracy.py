@@ -51,10 +51,13 @@ def load_fixtures(fixture_dir: Path) -> tuple[list[SignatureSpec], dict[str, str
                         articles[rec["pk"]] = fields
             elif model == "articles.bouncesignature":
                 sig_records.append(fields)
+    # as the site does: per category, the general article first, then by order and slug
     general: dict[str, str] = {}
-    for key, fields in articles.items():
-        if isinstance(key, str) and fields.get("is_general") and fields.get("category") in CATEGORIES:
-            general.setdefault(fields["category"], key)
+    published = [(slug, f) for slug, f in articles.items()
+                 if isinstance(slug, str) and f.get("is_published", True) and f.get("category") in CATEGORIES]
+    for slug, fields in sorted(published, key=lambda sf: (not sf[1].get("is_general"), sf[1].get("order") or 0,
+                                                           sf[0])):
+        general.setdefault(fields["category"], slug)
     sigs: list[SignatureSpec] = []
     for fields in sig_records:
         art = fields.get("article")

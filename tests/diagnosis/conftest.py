@@ -67,3 +67,27 @@ def eml(*lines: str, crlf: bool = False) -> bytes:
     if crlf:
         text = text.replace("\n", "\r\n")
     return text.encode("utf-8")
+
+
+DSN_REPORT_BODY = (
+    "From: MAILER-DAEMON@mail.example.net (Mail Delivery System)\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "MIME-Version: 1.0\n"
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="INNER"\n'
+    "\n"
+    "--INNER\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "<first@example.org>: host mx.example.org[198.51.100.5] said: 550 5.1.1 User unknown\n"
+    "    (in reply to RCPT TO command)\n"
+    "--INNER\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Reporting-MTA: dns; mail.example.net\n"
+    "\n"
+    "Final-Recipient: rfc822; first@example.org\n"
+    "Action: failed\n"
+    "Status: 5.1.1\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n"
+    "--INNER--\n"
+)

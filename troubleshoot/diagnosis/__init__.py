@@ -5,10 +5,26 @@ the views and the API alike, and tested on thousands of real bounces in seconds.
 
 Public API::
 
-    rs = ruleset_compile(signatures=[SignatureSpec(...), ...], general_articles={"userunknown": "slug", ...})
-    d = bounce_diagnose(text=raw_text_or_bytes, ruleset=rs)   # may raise BounceInputError(code)
+    rs = ruleset_compile(signatures=[SignatureSpec(...), ...],
+                         general_articles={"userunknown": "slug", ..., "onhold": "slug", "undefined": "slug"},
+                         skip_invalid=False)        # True: leave unusable signatures out (rs.skipped)
+    d = bounce_diagnose(text=raw_text_or_bytes, ruleset=rs)   # may raise BounceInputError
     d.to_dict()  # {"results": [{"recipient", "category", "article", "permanent", "status", ...}, ...]}
     pattern_validate(pattern="...", example="...")            # raises PatternError
+
+- :class:`BounceInputError` ``.code``: ``"empty"``, ``"too_large"`` (over ``MAX_INPUT_BYTES``),
+  ``"binary"``, ``"unreadable"``; ``.detail`` is an English sentence.
+- :class:`PatternError` ``.code``: ``"syntax"`` (not RE2 / not linear-time), ``"too_long"``,
+  ``"too_broad"``, ``"no_match_example"``, ``"empty"``, ``"bad_category"``; ``.detail`` says what to
+  fix; ``.index`` is the position of the signature given to :func:`ruleset_compile`.
+- A :class:`RuleSet` is immutable; compile it once per content version and share it between
+  threads. ``RuleSet.fingerprint`` identifies its content, ``RuleSet.articles`` the slugs it may
+  answer with (every result's ``article`` is one of them).
+
+Modules: :mod:`.inputs` (decoding, refusals), :mod:`.mime` (forgiving MIME reader),
+:mod:`.reading` (facts per failed recipient), :mod:`.codes` (RFC 3463 / 5321 codes),
+:mod:`.rules` (built-in wordings per category), :mod:`.ruleset` (signatures, RE2),
+:mod:`.matching` (decision, confidence, evidence, results).
 
 Credits: the reason categories and much of the wording knowledge follow Sisimai
 (https://github.com/sisimai, BSD 2-Clause License, azumakuniyuki and sisimai development team).

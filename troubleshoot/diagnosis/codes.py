@@ -97,7 +97,7 @@ REPLY_CATEGORY: dict[str, str] = {
 SYNTAX_REPLIES = {"500", "501", "502", "503", "504", "401", "402", "403", "404", "405", "406", "407"}
 
 STATUS_RE = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
-REPLY_RE = re.compile(r"(?:^|(?<=[\s;'\"(\[>#,=]))([45][0-5]\d)(?=[ \-:,;.)\]'\"]|$)")
+REPLY_RE = re.compile(r"(?:^|(?<=[\s;'\"(\[>#,=]))([45]\d\d)(?=[ \-:,;.)\]'\"]|$)")
 
 
 def normalize_status(s: str | None) -> str | None:
@@ -114,12 +114,36 @@ def is_generic(status: str | None) -> bool:
     return not status or status.endswith(".0.0")
 
 
+# Vendor extensions with a documented meaning (Microsoft 365 / Exchange Online, after Sisimai's
+# rhost/for-microsoft.go and Microsoft's NDR reference).
+VENDOR_STATUS: dict[str, str] = {
+    "5.1.351": "userunknown", "5.1.10": "notaccept", "5.4.1": "userunknown", "5.4.310": "hostunknown",
+    "5.4.300": "expired", "5.4.316": "expired", "4.4.316": "expired", "5.4.317": "failedstarttls",
+    "4.4.317": "failedstarttls", "5.7.321": "failedstarttls", "4.7.321": "failedstarttls",
+    "5.7.322": "failedstarttls", "5.7.506": "blocked", "5.7.507": "blocked", "5.7.509": "authfailure",
+    "5.7.510": "blocked", "5.7.511": "blocked", "5.7.513": "blocked", "5.7.515": "authfailure",
+    "4.7.650": "badreputation", "5.7.520": "policyviolation", "5.6.11": "contenterror",
+}
+
+
+def _vendor_range(status: str) -> str | None:
+    parts = status.split(".")
+    if len(parts) != 3 or not parts[2].isdigit():
+        return None
+    n = int(parts[2])
+    if parts[1] == "7" and parts[0] == "5" and 606 <= n <= 649:
+        return "blocked"  # Microsoft: access denied, banned sending IP
+    if parts[1] == "7" and parts[0] == "4" and (500 <= n <= 699 or 850 <= n <= 899):
+        return "blocked"  # Microsoft: access denied, please try again later
+    return None
+
+
 def status_category(status: str | None) -> str | None:
     """Category of an enhanced status code; vendor extensions (detail >= 100, as in Microsoft's
     5.1.351 or 4.7.650) are read as their subject's X.S.0 code."""
     if not status:
         return None
-    cat = STATUS_CATEGORY.get(status)
+    cat = STATUS_CATEGORY.get(status) or VENDOR_STATUS.get(status) or _vendor_range(status)
     if cat is None:
         parts = status.split(".")
         if len(parts) == 3 and parts[2].isdigit() and int(parts[2]) >= 100:

@@ -62,6 +62,10 @@ def decode_input(text: str | bytes) -> str:
         if "\x00" in text[:65536]:
             raise BounceInputError("binary")
         out = text
+        try:
+            out.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (e.g. from a JSON body): make them visible instead
+            out = out.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     elif isinstance(text, bytes):
         if len(text) > MAX_INPUT_BYTES:
             raise BounceInputError("too_large")
@@ -90,6 +94,8 @@ def decode_input(text: str | bytes) -> str:
             out = data.decode("utf-8", "surrogateescape")
     else:
         raise BounceInputError("unreadable", "Expected text or bytes, got %s." % type(text).__name__)
+    if out.startswith("\ufeff"):
+        out = out[1:]
     if "\r" in out:
         out = out.replace("\r\n", "\n").replace("\r", "\n")
     if not out.strip():
@@ -102,6 +108,13 @@ def recover_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+_CJK_FALLBACKS = {
+    "iso-2022-jp": ("euc-jp", "cp932"), "euc-jp": ("cp932", "iso-2022-jp"), "shift_jis": ("cp932", "euc-jp"),
+    "cp932": ("euc-jp",), "gb2312": ("gb18030",), "gbk": ("gb18030",), "big5": ("big5hkscs", "cp950"),
+    "euc-kr": ("cp949",), "ks_c_5601-1987": ("cp949",),
+}
+
+
 def decode_bytes(data: bytes, charset: str | None) -> str:
     """Decode bytes of a MIME part with its declared charset, tolerating lies and typos."""
     cs = (charset or "").strip().strip('"').lower()
@@ -111,7 +124,7 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
         try:
             return data.decode("iso-2022-jp")
         except (UnicodeDecodeError, LookupError):
-            pass
+            cs = "iso-2022-jp"
     if cs == "utf-8":
         try:
             return data.decode("utf-8")
@@ -121,13 +134,12 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
         codecs.lookup(cs)
     except LookupError:
         cs = "utf-8"
-    try:
-        return data.decode(cs)
-    except UnicodeDecodeError:
+    for candidate in (cs, "utf-8") + _CJK_FALLBACKS.get(cs, ()):
         try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return data.decode(cs, "replace")
+            return data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode(cs if cs not in _CJK_FALLBACKS else "utf-8", "replace")
 
 
 def _mostly_latin(data: bytes) -> bool:

@@ -11,6 +11,7 @@ Order (as the design asks):
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -24,16 +25,31 @@ from .rules import RULES
 from .ruleset import RuleSet, _find_any, matching_texts
 
 LOW_CONFIDENCE = 0.6
+# Orange / La Poste error labels (after Sisimai's rhost/for-franceptt.go and Orange's postmaster pages)
+_FRANCE_LABEL_RE = re.compile(r"\b(?:OFR|LPN|LPNAAA|OUK)\d{0,4}_(\d{3})\b", re.I)
+_FRANCE_CODES = {
+    "101": "blocked", "102": "blocked", "103": "blocked", "104": "ratelimited", "305": "securityerror",
+    "401": "authfailure", "402": "securityerror", "403": "rejected", "405": "rejected", "415": "rejected",
+    "416": "userunknown", "417": "mailboxfull", "420": "suspend", "421": "rejected", "426": "suspend",
+    "505": "systemerror", "506": "spamdetected", "510": "blocked", "514": "emailtoolarge", "517": "authfailure",
+    "630": "policyviolation", "999": "blocked",
+}
 _RECIPIENT_CATS = frozenset({"userunknown", "hostunknown", "filtered", "rejected", "mailboxfull", "suspend",
                              "hasmoved", "norelaying", "emailtoolarge"})
 _STAGE_FITS = {"userunknown": ("RCPT",), "filtered": ("DATA",), "rejected": ("MAIL",), "blocked": ("CONN", "HELO"),
                "spamdetected": ("DATA",), "norelaying": ("RCPT",)}
 _BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT", "STARTTLS", "AUTH"})
+# decisive wordings: the narrower reasons first ("mailbox unavailable (not enough free space)")
+_W4_ORDER = ("systemfull", "notaccept", "networkerror", "hostunknown", "rejected", "mailererror", "userunknown",
+             "mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure", "filtered",
+             "requireptr", "notcompliantrfc", "badreputation", "contenterror", "virusdetected", "spamdetected",
+             "ratelimited", "blocked", "policyviolation", "systemerror", "expired", "failedstarttls",
+             "securityerror", "syntaxerror")
 _RETRY = frozenset({"undefined", "onhold", "systemerror", "securityerror", "expired", "networkerror",
                     "hostunknown", "userunknown"})
 ORDER_A = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure", "userunknown",
            "filtered", "requireptr", "notcompliantrfc", "badreputation", "contenterror", "rejected", "hostunknown",
-           "spamdetected", "ratelimited", "blocked")
+           "virusdetected", "spamdetected", "ratelimited", "blocked")
 ORDER_B = ("mailboxfull", "authfailure", "badreputation", "ratelimited", "spamdetected", "virusdetected",
            "policyviolation", "norelaying", "systemerror", "networkerror", "suspend", "contenterror", "systemfull",
            "notaccept", "expired", "failedstarttls", "securityerror", "mailererror", "userunknown", "hostunknown",
@@ -171,12 +187,14 @@ class Diagnosis:
 class _Texts:
     """Hits of the built-in rules on a recipient's diagnostic text and (lazily) on its wider context."""
 
-    __slots__ = ("diag", "hits", "_fact", "_subject", "_ctx", "_ctx_hits")
+    __slots__ = ("diag", "hits", "_fact", "_subject", "_ctx", "_ctx_hits", "top")
 
     def __init__(self, fact: Fact, report: Report):
         diag = fact.diagnostic or ""
         self.diag = matching_texts(diag) if diag else ()
-        self.hits = builtin().hits(self.diag)
+        # the built-in wordings never need the reply codes: match the text without them
+        self.hits = builtin().hits(self.diag[-1:])
+        self.top = max((w for w, _i in self.hits.values()), default=0)
         self._fact = fact
         self._subject = report.subject if report.subject and not report.bare_reply else ""
         self._ctx = None
@@ -190,6 +208,14 @@ class _Texts:
                 ctx = (ctx + " " + self._subject).strip()
             self._ctx = (collapse(ctx[:6000]),) if ctx and ctx != (self._fact.diagnostic or "") else ()
         return self._ctx
+
+    @property
+    def near(self) -> tuple[str, ...]:
+        """The recipient's own part of the report (cheaper than the whole context)."""
+        c = self._fact.context or ""
+        if self._subject:
+            c = (c + " " + self._subject).strip()
+        return (collapse(c[:6000]),) if c and c != (self._fact.diagnostic or "") else ()
 
     @property
     def ctx_hits(self) -> dict[str, tuple[int, int]]:
@@ -234,12 +260,17 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
                                                    "notaccept", "suspend", "requireptr", "authfailure"))
         if t.weight("userunknown") >= 4:
             return True
-        return cmd == "RCPT" and t.has("userunknown", 2)
+        # refused at RCPT TO (or a bare reply, which is nearly always that); after DATA it is a filter
+        return (cmd == "RCPT" or (f.bare and cmd is None)) and t.has("userunknown", 2)
     if cat == "filtered":
+        if t.weight("spamdetected") >= 3 or t.weight("virusdetected") >= 3:
+            return False  # "message filtered" that says why: spam or virus
         user_or_filter = t.has("filtered", 2) or t.has("userunknown", 2)
         if stcat == "filtered":
             return user_or_filter
         if cmd in _BEFORE_DATA:
+            return False
+        if f.bare and cmd is None and not t.has("filtered", 2):
             return False
         return user_or_filter
     if cat == "requireptr":
@@ -271,6 +302,8 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
         if cmd in ("CONN", "HELO", "MAIL") or codes.permanence(f.status, f.reply_code) is False:
             return False  # the domain was found (we talked to it) or the failure is temporary (DNS trouble)
         return t.has("hostunknown", 2)
+    if cat == "virusdetected":
+        return t.has("virusdetected", 3) and cmd not in _BEFORE_DATA
     if cat == "spamdetected":
         return _probe_spam(t, f, stcat)
     if cat == "ratelimited":
@@ -337,10 +370,17 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
         e = t.evidence("mailererror")
         return "mailererror", 0.85 if e else 0.7, [e] if e else ["diagnostic type %s" % dtype], "category_rule", t
 
+    # 1a. provider error labels: Orange / Wanadoo / La Poste quote a code like "OFR006_102" or "LPN007_426"
+    m = _FRANCE_LABEL_RE.search(f.diagnostic or "")
+    if m and _FRANCE_CODES.get(m.group(1)):
+        cat = _FRANCE_CODES[m.group(1)]
+        return cat, 0.85, [m.group(0), "Orange/La Poste code %s" % m.group(1)], "category_rule", t
+
     # 1. wordings that settle the matter whatever the codes say (directory look-ups, null MX ...)
-    for cat in ORDER_A + ORDER_B:
-        if t.weight(cat) >= 4:
-            return rule_result(cat)
+    if t.top >= 4:
+        for cat in _W4_ORDER:
+            if t.weight(cat) >= 4:
+                return rule_result(cat)
 
     # 2. Sisimai's first pass: reasons recognised by status code or wording, in precedence order
     for cat in ORDER_A:
@@ -394,6 +434,17 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
     return "undefined", 0.1, [], "none", t
 
 
+# The most frequent reasons behind a reply code, offered when the text says nothing more.
+_USUAL: dict[str, tuple[str, ...]] = {
+    "550": ("userunknown", "blocked", "rejected"), "551": ("hasmoved", "userunknown"),
+    "552": ("mailboxfull", "emailtoolarge"), "553": ("userunknown", "rejected", "norelaying"),
+    "554": ("spamdetected", "blocked", "policyviolation"), "5xx": ("userunknown", "blocked", "rejected"),
+    "421": ("ratelimited", "blocked", "systemerror"), "450": ("mailboxfull", "blocked", "systemerror"),
+    "451": ("systemerror", "ratelimited", "expired"), "452": ("systemfull", "mailboxfull", "ratelimited"),
+    "4xx": ("systemerror", "ratelimited", "expired"),
+}
+
+
 def _alternatives(chosen: str, t: _Texts, f: Fact, ruleset: RuleSet, sig_cands: list[Candidate]) -> list[Candidate]:
     seen = {chosen}
     out: list[Candidate] = []
@@ -411,6 +462,11 @@ def _alternatives(chosen: str, t: _Texts, f: Fact, ruleset: RuleSet, sig_cands: 
             pool.append((0.35 + 0.05 * w, cat, t.evidence(cat, ctx=True)))
     if stcat and stcat not in seen and stcat not in t.hits:
         pool.append((0.45, stcat, "status %s" % f.status))
+    if len(pool) + len(out) < 3:
+        # nothing more specific: the usual reasons behind this kind of reply
+        rc = (f.reply_code or "")[:3] or ("%s00" % f.status[0] if f.status else "")
+        for i, cat in enumerate(_USUAL.get(rc, _USUAL.get(rc[:1] + "xx", ()))):
+            pool.append((0.25 - 0.05 * i, cat, "usual reason for a %s reply" % rc))
     pool.sort(key=lambda x: -x[0])
     for conf, cat, ev in pool:
         if cat in seen:
@@ -430,7 +486,7 @@ def _signature_candidates(f: Fact, t: _Texts, ruleset: RuleSet) -> list[Candidat
     for which, malus in (("diag", 0.0), ("ctx", -0.15)):
         if which == "ctx" and best:
             break  # the wider context is only searched when the diagnostic itself matched nothing
-        texts = t.diag if which == "diag" else t.ctx
+        texts = t.diag if which == "diag" else t.near
         if not texts:
             continue
         for sig, matched in ruleset.match(texts):
@@ -470,10 +526,12 @@ def _signature_candidates(f: Fact, t: _Texts, ruleset: RuleSet) -> list[Candidat
 
 
 def _passed_on(f: Fact, category: str) -> bool | None:
+    """True: the reporting server relays another server's refusal; False: its own finding (including
+    the connection and DNS failures it met itself); None: the report does not tell."""
     if f.passed_on:
         return True
-    if category in ("expired", "networkerror", "mailererror", "hostunknown", "notaccept") and not f.passed_on:
-        return False if (f.reporting_mta or report_is_local(f)) else f.passed_on
+    if category in ("expired", "networkerror", "mailererror", "hostunknown", "notaccept") or report_is_local(f):
+        return False if (f.reporting_mta or report_is_local(f) or f.action) else f.passed_on
     return f.passed_on
 
 

@@ -8,9 +8,18 @@ without its headers. The returned original message is ignored except as a last r
 forwarded inside a message), with bounded nesting so that a report nested in a report neither
 hangs nor duplicates results.
 
-Everything here works on bounded slices of the input: at most ``MAX_NOTE_CHARS`` characters and
-``MAX_NOTE_LINES`` lines of notification text are examined, and every regular expression is
-anchored or starts with a literal, so that hostile text costs linear time.
+Everything here works on bounded slices of the input (at most ``MAX_NOTE_CHARS`` characters and
+``MAX_NOTE_LINES`` lines of notification text, ``MAX_RECIPIENTS`` recipients, ``MAX_NEST`` levels
+of nested reports). Scans over long texts use RE2 (linear time whatever the text); the few
+Python ``re`` patterns left run on short, bounded strings or have no nested repetition, so that
+hostile text costs linear time.
+
+Recipients in plain-text reports are found by position ("anchors"): an address alone on its
+line, after a lead-in such as ``Recipient address:`` or ``Final-Recipient: rfc822;``, or at the
+start of a Sendmail summary line (``550 <user@example.org>... User unknown``, whose transcript
+comes before it). Each recipient owns the lines up to the next recipient; the diagnostic is taken
+from what follows a lead-in (``said:``, ``Remote host said:``, ``(reason: ...)``, ``The error that
+the other server returned was:`` ...) or from the first SMTP reply code in its lines.
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ class Fact:
     passed_on: bool | None = None
     ips: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
+    bare: bool = False  # a bare SMTP reply: nothing says at which stage it was given
     context_extra: object = field(default=None, repr=False, compare=False)  # callable -> str, lazily
     _full: str | None = field(default=None, repr=False, compare=False)
 
@@ -71,16 +81,12 @@ class Report:
     notification: str = ""
     is_message: bool = False
     bare_reply: bool = False
-    sender_domain: str | None = None
 
 
 # ---------------------------------------------------------------------------------------------
 # small helpers
 
-_WS_RE = re.compile(r"\s+")
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
-_DOMAIN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,12}")
-_NOT_TLD = frozenset({"com", "net", "org"}) and frozenset()  # every TLD accepted
 _FILE_EXT = frozenset({"htm", "html", "php", "asp", "aspx", "cgi", "pl", "jsp", "png", "gif", "jpg", "txt", "exe",
                        "zip", "pdf", "eml", "msg", "py", "js"})
 
@@ -128,9 +134,10 @@ _DIGITS = frozenset(b"0123456789")
 _ALNUM = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-def _ips(text: str) -> list[str]:
+def _ips(text: "str | rx.Text") -> list[str]:
     found: list[str] = []
-    t = rx.Text(text)
+    t = text if isinstance(text, rx.Text) else rx.Text(text)
+    text = t.s
     b = t.b
     n = len(b)
     for sp in _IPV4_CAND_RE.iter_spans(t, 200):
@@ -153,13 +160,15 @@ def _ips(text: str) -> list[str]:
     return found[:20]
 
 
-def _domains(text: str) -> list[str]:
+def _domains(text: "str | rx.Text", limit: int | None = None) -> list[str]:
     found: list[str] = []
-    t = rx.Text(text)
-    b = t.b
+    t = text if isinstance(text, rx.Text) else rx.Text(text)
+    b = t.b if limit is None else t.b[:limit]
     n = len(b)
     for sp in _HOST_CAND_RE.iter_spans(t, 200):
         a, e = sp[0]
+        if e > n:
+            break
         if a and b[a - 1] in b"@.-_":
             continue
         if e < n and (b[e] in b"-_@" or (b[e] == 46 and e + 1 < n and b[e + 1] in _ALNUM)):
@@ -428,15 +437,29 @@ class _Anchor:
 def find_anchors(lines: list[str], exclude: set[str]) -> tuple[list[_Anchor], bool]:
     """Addresses in recipient position, and whether only role addresses (postmaster...) were found."""
     anchors: list[_Anchor] = []
-    prev = ""
-    for i, line in enumerate(lines):
-        if "@" in line:
-            for s, e, addr in find_addresses(line, limit=10):
-                kind = _anchor_kind(line, s, e, prev)
-                if kind:
-                    anchors.append(_Anchor(i, _addr_key(addr), addr.strip("<>\"'"), kind, line[e:], line[:s]))
-        if line.strip():
-            prev = line
+    text = "\n".join(lines)
+    if "@" not in text:
+        return anchors, False
+    starts = []
+    off = 0
+    for ln in lines:
+        starts.append(off)
+        off += len(ln) + 1
+    prev_nonblank: dict[int, str] = {}
+    for s_, e_, addr in find_addresses(text, limit=400):
+        i = bisect.bisect_right(starts, s_) - 1
+        line = lines[i]
+        s, e = s_ - starts[i], e_ - starts[i]
+        if e > len(line):
+            continue
+        if i not in prev_nonblank:
+            j = i - 1
+            while j >= 0 and not lines[j].strip():
+                j -= 1
+            prev_nonblank[i] = lines[j] if j >= 0 else ""
+        kind = _anchor_kind(line, s, e, prev_nonblank[i])
+        if kind:
+            anchors.append(_Anchor(i, _addr_key(addr), addr.strip("<>\"'"), kind, line[e:], line[:s]))
     if not anchors:
         return anchors, False
     keys = {a.key for a in anchors}
@@ -486,12 +509,14 @@ def assign_segments(lines: list[str], anchors: list[_Anchor]) -> tuple[dict[str,
 # diagnostic text in a segment
 
 _LEADIN_RE = rx.Pattern(
-    r"(?:the error that the other server returned was:|remote server returned|the response (?:from the remote server )?was:|"
+    r"(?:the error that the other server returned was:|remote server returned|"
+    r"the response (?:from the remote server )?was:|"
     r"remote host said:|\bsaid:|\(reason:|\breason:|diagnostic[ -]code:|\bbecause:|for the following reason:|"
     r"generated response:|server message|failed with:|error_code ?:|\bresponse:|"
     r"technical details of (?:permanent|temporary) failure:|the reason for the problem:|"
     r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:|"
-    r"le serveur (?:distant|de destination) a (?:retourn[ée]|renvoy[ée])|a (?:renvoy[ée]|retourn[ée]) l'erreur(?: suivante)?\s*:?|"
+    r"le serveur (?:distant|de destination) a (?:retourn[ée]|renvoy[ée])|"
+    r"a (?:renvoy[ée]|retourn[ée]) l'erreur(?: suivante)?\s*:?|"
     r"r[ée]ponse du serveur ?:|message d'erreur ?:|motif ?:|erreur ?:)")
 _NOISE_RE = rx.Pattern(
     r"(?:giving up on \S+\.|i'm not going to try again|--- below this line|message headers follow|"
@@ -503,7 +528,8 @@ _NOISE_RE = rx.Pattern(
     r"-{5,}|={6,}|\*{6,}|_{8,}|this is a permanent error\.|this is a temporary error)")
 _CMD_PATTERNS = (
     (r"in reply to (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|helo|ehlo|starttls|auth|connect)\b", None),
-    (r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|connection|banner)\b", None),
+    (r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|connection|"
+     r"banner)\b", None),
     (r"did not like our (rcpt to|mail from|final data|data|ehlo|helo)", None),
     (r"\[(rcpt_to|mail_from|data)\]", None),
     (r"\bsmtp:(rcpt|mail|data|helo|ehlo)\b", None),
@@ -511,7 +537,8 @@ _CMD_PATTERNS = (
     (r"does not like recipient", "RCPT"),
     (r"sender was rejected", "MAIL"),
     (r"my name was rejected", "HELO"),
-    (r"failed after i sent the message", "DATA"),
+    (r"failed after i sent the message|failed on data command", "DATA"),
+    (r"but greeting failed", "CONN"),
     (r"refused to talk to me", "CONN"),
     (r"smtp command\s+-*\s*(data|rcpt|mail|helo|ehlo)\b", None),
 )
@@ -521,8 +548,9 @@ _CMD_MAP = {"rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "
             "mail_from": "MAIL", "end of data": "DATA", "data": "DATA", "final data": "DATA", "helo": "HELO",
             "ehlo": "HELO", "starttls": "STARTTLS", "initial connection": "CONN", "connect": "CONN",
             "connection": "CONN", "banner": "CONN", "auth": "AUTH"}
-_TRANSCRIPT_CMD_RE = re.compile(r"^\s*>>>\s*(rcpt|mail|data|ehlo|helo|starttls|quit|auth|bdat)\b", re.I)
-_TRANSCRIPT_ERR_RE = re.compile(r"^\s*<<<\s*[45]\d\d\b")
+# Sendmail ">>> RCPT To:" / "<<< 550 ..."; InterScan MSS "Sent <<< RCPT TO:" / "Received >>> 550 ..."
+_TRANSCRIPT_CMD_RE = re.compile(r"^\s*(?:>>>|sent <<<)\s*(rcpt|mail|data|ehlo|helo|starttls|quit|auth|bdat)\b", re.I)
+_TRANSCRIPT_ERR_RE = re.compile(r"^\s*(?:<<<|received >>>)\s*[45]\d\d\b", re.I)
 _PASSED_ON_RE = rx.Pattern(
     r"(?:\bhost \S+ said:|remote host said|remote server returned|the other server returned|"
     r"refused to talk to me|did not like our|smtp error from remote|while talking to|<<<|"
@@ -550,7 +578,9 @@ def detect_command(seg_text: str, lines: list[str] | None = None, diag: str = ""
                 last_cmd = m.group(1).lower()
             elif _TRANSCRIPT_ERR_RE.match(ln):
                 cmd = "CONN" if last_cmd is None else _CMD_MAP.get(last_cmd, last_cmd.upper())
-                pairs.append((cmd, collapse(ln.strip()[3:])))
+                resp = ln.strip()
+                resp = resp[resp.find(" ", resp.find("<<<") + 1 if "<<<" in resp[:4] else resp.find(">>>")):]
+                pairs.append((cmd, collapse(resp)))
         if pairs:
             if diag:
                 low = diag.lower()
@@ -747,7 +777,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
     # bare SMTP reply (one line or a multi-line reply)
     if not is_message and looks_like_bare_reply(note) and "Final-Recipient" not in note:
         joined = join_reply(note)
-        fact = Fact(diagnostic=joined[:MAX_DIAG_CHARS], context=joined[:MAX_DIAG_CHARS])
+        fact = Fact(diagnostic=joined[:MAX_DIAG_CHARS], context=joined[:MAX_DIAG_CHARS], bare=True)
         _finish_codes(fact)
         fact.command = detect_command(joined)
         fact.ips = _ips(joined)
@@ -775,10 +805,12 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
     recs = [r for r in recs if (r.get("action") or "").strip().lower().split(" ")[0]
             not in ("delivered", "relayed", "expanded")] or recs
 
-    exclude = _sender_addresses(top_headers, note, per_msg)
     lines = note.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
     boiler = _BOILER_CTX[0] = _Boiler(lines)
-    anchors, role_only = find_anchors(lines, exclude)
+    if len(recs) == 1:
+        anchors, role_only = [], False  # one recipient: the whole notification is about it
+    else:
+        anchors, role_only = find_anchors(lines, _sender_addresses(top_headers, note, per_msg))
     if role_only and not recs and depth < MAX_NEST:
         nested = _nested_report(inline_original, returned, depth, budget)
         if nested is not None:
@@ -869,6 +901,9 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         kept = _drop_boiler(lines)
         kept_flat = collapse("\n".join(kept[:400]))[:8000]
         diag, _strength = extract_diagnostic(kept, flat=kept_flat) if kept else ("", 0)
+        if not diag and not is_message:
+            diag = collapse(note[:MAX_DIAG_CHARS * 2])[:MAX_DIAG_CHARS]  # a pasted sentence: all we have
+            kept_flat = kept_flat or diag
         facts.append(Fact(recipient=rcpt, diagnostic=diag, context=kept_flat[:4000],
                           command=detect_command(collapse(note[:20000]), lines)))
 
@@ -968,7 +1003,7 @@ def _header(headers: list[tuple[str, str]], name: str) -> str | None:
 
 
 def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part]) -> None:
-    if part.returned:
+    if part.returned or part.ctype in mime.RETURNED_TYPES:
         returned.append(part)
         return
     ct = part.ctype
@@ -1006,10 +1041,10 @@ _SENDER_HEADERS = frozenset({"to", "delivered-to", "x-original-to", "return-path
 
 def _sender_addresses(headers, note: str, per_msg: dict[str, str]) -> set[str]:
     out: set[str] = set()
-    for name, v in headers:
-        if name in _SENDER_HEADERS and v:
-            for _s, _e, a in find_addresses(v, limit=5):
-                out.add(_addr_key(a))
+    values = "\n".join(v for name, v in headers if name in _SENDER_HEADERS and v)
+    if values:
+        for _s, _e, a in find_addresses(values, limit=20):
+            out.add(_addr_key(a))
     t = rx.Text(note[:60_000])
     for sp in _SENDER_IN_TEXT_RE.iter_spans(t, 100):
         out.add(_addr_key(t.sub(*sp[1])).rstrip(">.,;:"))
@@ -1086,7 +1121,8 @@ def _finish_codes(f: Fact) -> None:
 _REPORTING_RE = rx.Pattern(
     r"(?:this is the (?:mail system|postfix program|qmail-send program|mailer-daemon|"
     r"dragonfly mail agent v[\d.]+|email security gateway) at(?: host)?|generating server:|"
-    r"server di generazione:|serveur de g[ée]n[ée]ration ?:|message from)\s+([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])")
+    r"server di generazione:|serveur de g[ée]n[ée]ration ?:|message from)\s+"
+    r"([A-Za-z0-9][A-Za-z0-9.-]{1,250}[A-Za-z0-9])")
 _REMOTE_RE = rx.Pattern(
     r"(?:\bhost\s+|while talking to\s+|remote system:\s*dns;\s*|server\s+|connect to\s+)"
     r"([A-Za-z0-9][A-Za-z0-9.-]{1,250}\.[A-Za-z]{2,24})\.?(?:\s*\[|\[|:|\s|$)")
@@ -1106,27 +1142,30 @@ def _reporting_from_text(note: str, headers) -> str | None:
 
 def _finish_hosts(f: Fact, context: str) -> None:
     text = f.diagnostic + " " + (context or "")[:800]
+    tt = rx.Text(text)
+    dsn_remote = bool(f.remote_mta)
     if not f.remote_mta:
-        g = _REMOTE_RE.find(text, 1)
+        g = _REMOTE_RE.find(tt, 1)
         if g:
             f.remote_mta = g.lower()
-    f.ips = _ips(text)
+    f.ips = _ips(tt)
     doms = []
     if f.recipient and "@" in f.recipient:
         doms.append(f.recipient.rsplit("@", 1)[1].strip(">").lower())
     for d in (f.remote_mta, f.reporting_mta):
         if d and "." in d and not d.replace(".", "").isdigit() and d.lower() not in doms:
             doms.append(d.lower())
-    for d in _domains(f.diagnostic):
+    for d in _domains(tt, len(f.diagnostic.encode("utf-8", "surrogatepass"))):
         if d not in doms:
             doms.append(d)
     f.domains = doms[:20]
     # passed on: the reporting server relays a refusal it received from another server
     if f.passed_on is None:
-        ctx = text
         rem, rep = (f.remote_mta or "").lower(), (f.reporting_mta or "").lower()
-        if _PASSED_ON_RE.test(ctx) or (rem and rep and rem != rep and not rem.endswith(rep)
-                                           and not rep.endswith(rem)):
+        if _PASSED_ON_RE.test(tt):
             f.passed_on = True
+        elif dsn_remote and rem and rep and rem != rep and not rem.endswith(rep) and not rep.endswith(rem) \
+                and f.reply_code:
+            f.passed_on = True  # a DSN naming another server that answered with an SMTP reply
         elif f.reporting_mta and (f.diagnostic or f.status):
             f.passed_on = False

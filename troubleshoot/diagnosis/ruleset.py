@@ -34,6 +34,7 @@ _NEUTRAL_PROBES = (
     "lorem ipsum dolor sit amet, consectetur adipiscing elit",
     "x",
 )
+_NEUTRAL_TEXT = "\n".join(_NEUTRAL_PROBES)
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _check_pattern(pattern: str, example: str) -> tuple[str, bool, int]:
         if "\n" in pattern:
             raise PatternError("syntax", "The pattern must be on one line (whitespace is collapsed before matching).")
         rx = _compile(pattern)
-        if rx.search("") is not None or any(rx.search(p) for p in _NEUTRAL_PROBES):
+        if rx.search("") is not None or rx.search(_NEUTRAL_TEXT) is not None:
             raise PatternError("too_broad", "The pattern matches empty or ordinary text: make it match only the "
                                             "words of this bounce.")
         if example.strip() and _search_any(rx, matching_texts(example)) is None:
@@ -213,7 +214,7 @@ def _check_pattern(pattern: str, example: str) -> tuple[str, bool, int]:
         raise PatternError("too_broad", "Once its reply code and placeholders are removed, the example text is "
                                         "too short to recognise a bounce: give more of the text or a pattern.")
     rx = _compile(src)
-    if any(rx.search(p) for p in _NEUTRAL_PROBES):
+    if rx.search(_NEUTRAL_TEXT) is not None:
         raise PatternError("too_broad", "The example text is too common to recognise a bounce.")
     if _search_any(rx, matching_texts(example)) is None:  # pragma: no cover - construction guarantees a match
         raise PatternError("no_match_example", "The example text could not be matched against itself.")

@@ -1,0 +1,39 @@
+"""Accuracy on the labelled corpus stays high (the benchmark prints the details)."""
+
+from __future__ import annotations
+
+import sys
+
+from .conftest import PROJECT_ROOT
+
+
+def _accuracy_main():
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    try:
+        import accuracy
+    finally:
+        sys.path.remove(str(PROJECT_ROOT / "benchmarks"))
+    return accuracy.main
+
+
+def test_dev_corpus_accuracy_is_at_least_95_percent(corpus_dir, capsys):
+    assert _accuracy_main()(["--min", "0.95"]) == 0, capsys.readouterr().out
+
+
+def test_dev_corpus_accuracy_without_fixtures(corpus_dir, capsys):
+    assert _accuracy_main()(["--min", "0.95", "--no-fixtures"]) == 0, capsys.readouterr().out
+
+
+def test_every_dev_email_gives_an_answer_quickly(corpus_dir):
+    import json
+    import time
+
+    from troubleshoot.diagnosis import CATEGORIES, bounce_diagnose, ruleset_compile
+
+    rs = ruleset_compile(signatures=[], general_articles={c: c for c in CATEGORIES})
+    for path in sorted((corpus_dir / "emails").glob("*.eml")):
+        t0 = time.perf_counter()
+        d = bounce_diagnose(text=path.read_bytes(), ruleset=rs)
+        assert time.perf_counter() - t0 < 0.5, path.name
+        assert d.results and all(r.category in CATEGORIES for r in d.results)
+        json.dumps(d.to_dict())
