@@ -71,3 +71,16 @@ def test_an_unrecognised_paste_still_offers_the_closest_articles(client):
     assert response.status_code == 200
     assert "closest" in content
     assert content.count('href="/en/') > 3
+
+
+def test_the_result_says_when_the_refusal_was_only_passed_on_from_another_server(client):
+    report = (
+        "This is the mail system at host relay.example.org.\n\n"
+        "<bob@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 <bob@example.com>: "
+        "Recipient address rejected: User unknown (in reply to RCPT TO command)\n"
+    )
+    content = client.post("/en/diagnose/", {"text": report}).content.decode()
+    assert "The recipient&#x27;s server, mx.example.com, refused it" in content
+    assert "192.0.2.10" in content
+    assert "Message to bob@example.com" in content
+    assert 'href="/en/recipient-address-unknown/"' in content
