@@ -80,7 +80,7 @@ def test_the_result_says_when_the_refusal_was_only_passed_on_from_another_server
         "Recipient address rejected: User unknown (in reply to RCPT TO command)\n"
     )
     content = client.post("/en/diagnose/", {"text": report}).content.decode()
-    assert "The recipient&#x27;s server, mx.example.com, refused it" in content
+    assert "The recipient's server, mx.example.com, refused it" in content
     assert "192.0.2.10" in content
     assert "Message to bob@example.com" in content
     assert 'href="/en/recipient-address-unknown/"' in content
