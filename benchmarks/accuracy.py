@@ -22,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from troubleshoot.diagnosis import (CATEGORIES, BounceInputError, SignatureSpec,  # noqa: E402
-                                    bounce_diagnose, ruleset_compile)
+from troubleshoot.diagnosis import CATEGORIES, BounceInputError, SignatureSpec, bounce_diagnose, ruleset_compile  # noqa: E402
 
 
 def load_fixtures(fixture_dir: Path) -> tuple[list[SignatureSpec], dict[str, str]]:

@@ -1,8 +1,8 @@
 import pytest
 from reversion.models import Version
 
-from troubleshoot.articles.models import Article
 from tests.articles.test_admin import _change_form_data
+from troubleshoot.articles.models import Article
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from troubleshoot.articles.models import Article, BounceSignature
 from tests.articles.test_admin import _change_form_data
+from troubleshoot.articles.models import Article, BounceSignature
 
 pytestmark = pytest.mark.django_db
 

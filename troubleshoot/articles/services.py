@@ -1,9 +1,9 @@
-"""Published content as requests read it: an immutable snapshot, rebuilt when content changes.
+"""Content services: the published snapshot, diagnosis and search over it, and staff tools.
 
-The database is the source of truth. Each process keeps one snapshot (articles in both
-languages, their rendered bodies, compiled rules) and compares its version with the
-ContentVersion row, at most once per CONTENT_CHECK_SECONDS, so a change made on one machine
-reaches every process without a query per request (CONTENT_CHECK_SECONDS).
+The database is the source of truth. Each process keeps one immutable snapshot (articles in
+both languages, compiled rules, search index, rendered pages) and compares its version with
+the ContentVersion row at most once per CONTENT_CHECK_SECONDS, so a change made on one
+machine reaches every process without a query per request.
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, ruleset_compile
-
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
-from .models import Article, BounceSignature, ContentVersion, Feedback, MissedQuery
+from .models import Article, ContentVersion, Feedback, MissedQuery
 
 logger = logging.getLogger(__name__)
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from troubleshoot.articles.categories import Category
+from troubleshoot.articles.models import MissedQuery
 from troubleshoot.articles.services import (
     articles_search,
     bounce_diagnose_published,
@@ -20,7 +21,6 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.articles.models import MissedQuery
 from troubleshoot.diagnosis import BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
 

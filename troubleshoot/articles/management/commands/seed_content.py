@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.conf import settings
 
 from troubleshoot.articles.models import Article
 
