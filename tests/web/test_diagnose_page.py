@@ -84,3 +84,32 @@ def test_the_result_says_when_the_refusal_was_only_passed_on_from_another_server
     assert "192.0.2.10" in content
     assert "Message to bob@example.com" in content
     assert 'href="/en/recipient-address-unknown/"' in content
+
+
+def test_an_html_paste_is_read_as_text_and_never_rendered(client):
+    html = "<html><body><p>550 5.1.1 &lt;bob@example.com&gt;: Recipient address rejected: User unknown</p><script>alert(1)</script></body></html>"
+    response = client.post("/en/diagnose/", {"text": html})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/en/recipient-address-unknown/"' in content
+    assert "<script>alert(1)</script>" not in content
+
+
+def test_a_latin1_eml_upload_is_answered(client):
+    eml = (
+        "Subject: Non remis\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n"
+        "Votre message n'a pas pu être remis à <zoé@example.fr>.\r\n"
+        "550 5.2.2 <zoé@example.fr>: Boîte pleine, mailbox full\r\n"
+    ).encode("latin-1")
+    response = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("non-remis.eml", eml)})
+    assert response.status_code == 200
+    assert 'href="/fr/mailbox-full/"' in response.content.decode()
+
+
+def test_hundreds_of_thousands_of_short_lines_get_an_answer_in_bounded_time(client):
+    import time
+
+    started = time.monotonic()
+    response = client.post("/en/diagnose/", {"text": "550\n" * 400_000 + "x\n" * 190_000})
+    assert response.status_code in (200, 400, 413)
+    assert time.monotonic() - started < 10
