@@ -225,3 +225,15 @@ def test_thousands_of_signatures_match_in_one_pass():
     rs = ruleset_compile(signatures=sigs, general_articles=GENERAL)
     r = diag("550 5.7.1 acme rule 2718 refused your message", rs)
     assert r.article == "art-2718"
+
+
+def test_explain_lists_every_rule_that_fired_not_only_the_winner(general_ruleset):
+    from troubleshoot.diagnosis import bounce_diagnose, bounce_explain
+
+    text = "550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table"
+    (fired,) = bounce_explain(text=text, ruleset=general_ruleset)
+    (result,) = bounce_diagnose(text=text, ruleset=general_ruleset).results
+    kinds = {firing.kind for firing in fired}
+    assert "status_code" in kinds and "category_rule" in kinds
+    assert result.category in {firing.category for firing in fired}
+    assert len({firing.category for firing in fired}) >= 2  # "rejected" fires too, and loses

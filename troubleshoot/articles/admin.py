@@ -17,7 +17,7 @@ from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 from troubleshoot.web.templatetags.article_markdown import markdown_render
 
 from .models import Article, BounceSignature, MissedQuery
-from .services import bounce_diagnose_published
+from .services import bounce_diagnose_published, bounce_explain_published
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
 TRANSLATED_FIELDS = ("title", "summary", "body")
@@ -165,7 +165,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         can_save = request.user.has_perm("articles.add_bouncesignature")
-        answer, error, save_forms = None, None, []
+        answer, error, save_forms, firings = None, None, [], []
         action = request.POST.get("action")
         if action == "save":
             if not can_save:
@@ -193,6 +193,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
                 except BounceInputError as exc:
                     error = INPUT_ERROR_MESSAGES.get(exc.code, INPUT_ERROR_MESSAGES["unreadable"])
                 else:
+                    firings = bounce_explain_published(text=form.cleaned_data["text"])
                     articles = {a.slug: a for a in Article.objects.all()}
                     for index, result in enumerate(answer.results):
                         article = articles.get(result.article)
@@ -213,7 +214,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             "title": _("Test a bounce"),
             "form": form,
             "error": error,
-            "results": list(zip(answer.results, save_forms)) if answer else [],
+            "results": list(zip(answer.results, save_forms, firings)) if answer else [],
             "save_forms": save_forms if action == "save" else [],
             "can_save": can_save,
             "tested": request.POST.get("text") or request.POST.get("tested", ""),

@@ -25,7 +25,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, ruleset_compile
+from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, bounce_explain, ruleset_compile
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
 from .models import Article, ContentVersion, Feedback, MissedQuery
@@ -276,6 +276,11 @@ def bounce_diagnose_published(*, text: str | bytes, language: str | None = None)
             pasted = text if isinstance(text, str) else text.decode("utf-8", "replace")
             missed_query_record(kind=MissedQuery.Kind.PASTE, text=pasted, language=language, confidence=weakest)
     return DiagnosisAnswer(results=results, snapshot=snapshot)
+
+
+def bounce_explain_published(*, text: str | bytes) -> list:
+    """Every published rule that fires on `text`, per failed recipient (for staff)."""
+    return bounce_explain(text=text, ruleset=content_snapshot_get().ruleset)
 
 
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:

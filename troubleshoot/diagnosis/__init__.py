@@ -31,12 +31,12 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 """
 
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
-from .matching import Candidate, Diagnosis, RecipientResult, bounce_diagnose
+from .matching import Candidate, Diagnosis, RecipientResult, RuleFiring, bounce_diagnose, bounce_explain
 from .rules import ALIASES, CATEGORIES
 from .ruleset import RuleSet, SignatureSpec, pattern_validate, ruleset_compile
 
 __all__ = [
     "MAX_INPUT_BYTES", "BounceInputError", "PatternError", "SignatureSpec", "RuleSet", "Diagnosis",
     "RecipientResult", "Candidate", "CATEGORIES", "ALIASES", "ruleset_compile", "pattern_validate",
-    "bounce_diagnose",
+    "bounce_diagnose", "bounce_explain", "RuleFiring",
 ]

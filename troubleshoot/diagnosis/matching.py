@@ -593,4 +593,47 @@ def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet) -> Diagnosis:
                      elapsed_ms=(time.perf_counter() - t0) * 1000)
 
 
-__all__ = ["Diagnosis", "RecipientResult", "Candidate", "bounce_diagnose", "decide", "builtin", "strip_codes"]
+@dataclass
+class RuleFiring:
+    """One rule that matched a recipient's bounce, whether or not it decided the answer."""
+
+    kind: str  # "signature", "category_rule", "context_rule" or "status_code"
+    category: str
+    article: str | None
+    evidence: str
+    confidence: float | None = None
+
+
+def bounce_explain(*, text: str | bytes, ruleset: RuleSet) -> list[list[RuleFiring]]:
+    """Every rule that fired, per failed recipient (same order as bounce_diagnose's results).
+
+    For staff checking the rules: unlike the answer's alternatives, nothing is cut or merged.
+    """
+    report = read(decode_input(text))
+    out: list[list[RuleFiring]] = []
+    for f in report.facts:
+        t = _Texts(f, report)
+        fired = [
+            RuleFiring("signature", c.category, c.article, " · ".join(c.evidence), round(c.confidence, 3))
+            for c in _signature_candidates(f, t, ruleset)
+        ]
+        fired += [
+            RuleFiring("category_rule", cat, ruleset.article_for(cat), t.evidence(cat))
+            for cat, _hit in sorted(t.hits.items(), key=lambda item: -item[1][0])
+        ]
+        fired += [
+            RuleFiring("context_rule", cat, ruleset.article_for(cat), t.evidence(cat, ctx=True))
+            for cat, _hit in sorted(t.ctx_hits.items(), key=lambda item: -item[1][0])
+            if cat not in t.hits
+        ]
+        stcat = codes.status_category(f.status)
+        if stcat:
+            fired.append(RuleFiring("status_code", stcat, ruleset.article_for(stcat), "status %s" % f.status))
+        out.append(fired)
+    return out
+
+
+__all__ = [
+    "Diagnosis", "RecipientResult", "Candidate", "RuleFiring", "bounce_diagnose", "bounce_explain", "decide",
+    "builtin", "strip_codes",
+]
