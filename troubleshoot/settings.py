@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,8 +26,11 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", True)
-# The development key is refused by `check --deploy`; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-development-only-key")
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-key"
+SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    # Trust decision: sessions and signed data would be forgeable with a published key.
+    raise ImproperlyConfigured("Set SECRET_KEY in the environment when DEBUG is off.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
