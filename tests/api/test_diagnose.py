@@ -65,7 +65,9 @@ def test_text_over_the_size_limit_is_refused_in_the_visitors_language(client, si
 
 
 def test_only_post_is_allowed(client):
-    assert client.get("/api/v1/diagnose").status_code == 405
+    response = client.get("/api/v1/diagnose")
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert response.json()["error"]["code"] == "method_not_allowed"
 
 
 def test_the_form_and_the_api_share_one_rate_limit_per_address(client, settings):
@@ -112,3 +114,18 @@ def test_the_rate_limit_is_kept_in_redis_so_every_process_shares_it(client, sett
     assert len(keys) == 1 and int(server.get(keys[0])) == 2
     assert post(client, {"text": "550 5.1.1 User unknown"}, REMOTE_ADDR=address).status_code == 429
     caches["default"].clear()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"text": "550 5.1.1 user unknown", "lang": []}',
+        '{"text": "550 5.1.1 user unknown", "lang": {}}',
+        "[" * 100_000,
+        '{"text": "\\ud800 550 5.1.1 nothing we know"}',
+    ],
+)
+def test_malformed_json_gets_a_json_answer_never_a_500(client, body):
+    response = client.post("/api/v1/diagnose", body, content_type="application/json")
+    assert response.status_code in (200, 400)
+    assert response["Content-Type"] == "application/json"

@@ -59,3 +59,16 @@ def test_editor_changes_slug_and_signatures(editor):
     response = editor.post(f"/admin/articles/article/{article.pk}/change/", data)
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).category == "badreputation"
+
+
+def test_translator_cannot_restore_an_old_version(translator, admin_client):
+    from reversion.models import Version
+
+    article = Article.objects.get(slug="spam-filter")
+    data = _change_form_data(admin_client, article)
+    data["title_en"] = "Edited once"
+    assert admin_client.post(f"/admin/articles/article/{article.pk}/change/", data).status_code == 302
+    version = Version.objects.get_for_object(article).first()
+    assert translator.get(f"/admin/articles/article/{article.pk}/history/{version.pk}/").status_code == 403
+    assert translator.post(f"/admin/articles/article/{article.pk}/history/{version.pk}/", data).status_code == 403
+    assert translator.get(f"/admin/articles/article/recover/{version.pk}/").status_code == 403

@@ -113,3 +113,29 @@ def test_hundreds_of_thousands_of_short_lines_get_an_answer_in_bounded_time(clie
     response = client.post("/en/diagnose/", {"text": "550\n" * 400_000 + "x\n" * 190_000})
     assert response.status_code in (200, 400, 413)
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/fr/?error=%00%01%02", "/fr/search/?q=550+x%00"],
+)
+def test_unreadable_text_from_a_link_or_the_search_box_gets_a_message_not_a_500(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "données binaires" in response.content.decode()
+
+
+def test_an_empty_error_link_shows_the_home_page(client):
+    assert client.get("/en/?error=%20%20").status_code == 200
+
+
+def test_a_paste_over_the_upload_limit_is_refused_with_a_message(client):
+    response = client.post("/fr/diagnose/", {"text": "x" * 3_000_000})
+    assert response.status_code == 413
+    assert "Collez seulement" in response.content.decode()
+
+
+def test_an_empty_upload_says_what_is_wrong(client):
+    response = client.post("/en/diagnose/", {"file": SimpleUploadedFile("empty.eml", b"")})
+    assert response.status_code == 400
+    assert 'id="id_file_error"' in response.content.decode()

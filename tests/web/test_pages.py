@@ -111,3 +111,11 @@ def test_server_error_page_is_in_the_visitors_language(client, monkeypatch):
     assert '<html lang="fr">' in response.content.decode()
     assert "Une erreur" in response.content.decode() or "Un problème" in response.content.decode()
     assert "database on fire" not in response.content.decode()
+
+
+def test_a_not_found_page_never_links_to_the_path_it_was_given(client):
+    response = client.get("/", PATH_INFO="//evil.example/")  # as a server may pass it on
+    content = response.content.decode()
+    assert response.status_code == 404
+    assert "evil.example" not in content
+    assert 'href="/fr/"' in content

@@ -5,7 +5,6 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from troubleshoot.articles.services import articles_search, bounce_diagnose_published
 from troubleshoot.diagnosis import MAX_INPUT_BYTES, BounceInputError
@@ -20,9 +19,19 @@ def _error(message, *, status: int, code: str) -> JsonResponse:
     return JsonResponse({"error": {"code": code, "message": str(message)}}, status=status)
 
 
+def _method_not_allowed(allowed: list[str]) -> JsonResponse:
+    response = _error(
+        translation.gettext("Use %(methods)s for this address.") % {"methods": " or ".join(allowed)},
+        status=405,
+        code="method_not_allowed",
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
 def _request_language(request, payload) -> str:
     lang = payload.get("lang") if isinstance(payload, dict) else None
-    if lang in LANGUAGE_CODES:
+    if isinstance(lang, str) and lang in LANGUAGE_CODES:
         return lang
     return translation.get_language_from_request(request)
 
@@ -30,8 +39,9 @@ def _request_language(request, payload) -> str:
 # Trust decision: no session or cookie is read here, so CSRF cannot act on a visitor's
 # behalf; the endpoint changes nothing stored.
 @csrf_exempt
-@require_POST
 def diagnose(request):
+    if request.method != "POST":
+        return _method_not_allowed(["POST"])
     try:
         body = request.body  # refused by Django past DATA_UPLOAD_MAX_MEMORY_SIZE
     except RequestDataTooBig:
@@ -44,7 +54,7 @@ def diagnose(request):
             return _error(INPUT_ERROR_MESSAGES["too_large"], status=413, code="too_large")
     try:
         payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested deep
         payload = None
     lang = _request_language(request, payload)
     with translation.override(lang):
@@ -72,6 +82,8 @@ def diagnose(request):
 
 
 def search(request):
+    if request.method not in ("GET", "HEAD"):
+        return _method_not_allowed(["GET", "HEAD"])
     lang = request.GET.get("lang")
     if lang not in LANGUAGE_CODES:
         lang = translation.get_language_from_request(request)

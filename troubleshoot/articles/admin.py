@@ -221,6 +221,18 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/test_bounce.html", context)
 
+    # Restoring a version rewrites every field and the signatures: only for those who may
+    # change them directly (not translators).
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not request.user.has_perm("articles.edit_article_settings"):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not request.user.has_perm("articles.edit_article_settings"):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
     def get_queryset(self, request):
         return (
             super()

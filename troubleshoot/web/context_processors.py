@@ -1,10 +1,18 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 
 
 def operator(request):
     """Site-wide names from settings, and this page's address in every language."""
-    alternates = [
-        {"code": code, "name": name, "url": translate_url(request.path, code)} for code, name in settings.LANGUAGES
-    ]
+    resolved = getattr(request, "resolver_match", None) is not None
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        if resolved:
+            url = translate_url(request.path, code)
+        else:
+            # An unknown path (a 404) is never echoed back as a link: offer each home page.
+            with translation.override(code):
+                url = reverse("web:home")
+        alternates.append({"code": code, "name": name, "url": url})
     return {"OPERATOR_NAME": settings.OPERATOR_NAME, "PORTAL_NAME": settings.PORTAL_NAME, "alternates": alternates}

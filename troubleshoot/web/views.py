@@ -85,7 +85,7 @@ def home(request):
     snapshot = content_snapshot_get()
     # A bounce may link here with its own error text: /fr/?error=…
     error_text = request.GET.get("error", "")
-    if error_text:
+    if error_text.strip():
         return _diagnose_and_render(request, content=error_text, form=DiagnoseForm(initial={"text": error_text}))
     return _cached_page(
         request,
@@ -146,9 +146,7 @@ def diagnose(request):
     try:
         form = DiagnoseForm(request.POST, request.FILES)
     except RequestDataTooBig:
-        form = DiagnoseForm()
-        form.add_error(None, INPUT_ERROR_MESSAGES["too_large"])
-        return render(request, "web/diagnose.html", {"form": form}, status=413)
+        return _input_refused(request, INPUT_ERROR_MESSAGES["too_large"], status=413)
     if not form.is_valid():
         return render(request, "web/diagnose.html", {"form": form}, status=400)
     content = form.cleaned_data["content"]
@@ -156,6 +154,11 @@ def diagnose(request):
         # A few words typed into the paste box: search for them instead.
         return redirect(f"{reverse('web:search')}?{urlencode({'q': content.strip()})}")
     return _diagnose_and_render(request, content=content, form=form)
+
+
+def _input_refused(request, message, *, status):
+    """The paste page again, empty, with why we could not read what was sent."""
+    return render(request, "web/diagnose.html", {"form": DiagnoseForm(), "input_error": message}, status=status)
 
 
 def _diagnose_and_render(request, *, content, form):
@@ -167,8 +170,8 @@ def _diagnose_and_render(request, *, content, form):
     try:
         answer = bounce_diagnose_published(text=content, language=get_language())
     except BounceInputError as error:
-        form.add_error(None, INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"]))
-        return render(request, "web/diagnose.html", {"form": form}, status=400)
+        message = INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"])
+        return _input_refused(request, message, status=413 if error.code == "too_large" else 400)
     lang = get_language()
     snapshot = answer.snapshot
     results = []
