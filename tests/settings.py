@@ -11,3 +11,4 @@ STORAGES = {
 }
 DIAGNOSE_RATE_LIMIT = 1000
 CONTENT_CHECK_SECONDS = 0  # every request sees a change at once
+WRITE_RATE_LIMIT = 1000

@@ -154,6 +154,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 # One budget per client address, shared by the paste form and the API.
 DIAGNOSE_RATE_LIMIT = int(os.environ.get("DIAGNOSE_RATE_LIMIT", "30"))
 DIAGNOSE_RATE_WINDOW = int(os.environ.get("DIAGNOSE_RATE_WINDOW", "60"))
+# Votes and "not found" records per client address and window: they write to the database.
+WRITE_RATE_LIMIT = int(os.environ.get("WRITE_RATE_LIMIT", "20"))
 # Behind a reverse proxy, the client address is the last hop it appends to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 

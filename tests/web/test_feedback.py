@@ -33,3 +33,28 @@ def test_sitemap_lists_every_article_with_hreflang_alternates(client):
     content = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/en/spam-filter/" in content
     assert 'hreflang="fr" href="http://testserver/fr/spam-filter/"' in content
+
+
+def test_votes_from_one_address_are_limited(client, settings):
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    settings.WRITE_RATE_LIMIT = 3
+    statuses = [Client().post("/en/spam-filter/feedback/", {"helpful": "no"}).status_code for _ in range(5)]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert Feedback.objects.count() == 3
+    cache.clear()
+
+
+def test_searches_without_result_are_recorded_only_within_a_budget(client, settings):
+    from django.core.cache import cache
+
+    from troubleshoot.articles.models import MissedQuery
+
+    cache.clear()
+    settings.WRITE_RATE_LIMIT = 2
+    for n in range(5):
+        assert client.get("/en/search/", {"q": f"zqxwv{n}"}).status_code == 200
+    assert MissedQuery.objects.count() == 2
+    cache.clear()

@@ -21,7 +21,7 @@ def _error(message, *, status: int, code: str) -> JsonResponse:
 
 def _method_not_allowed(allowed: list[str]) -> JsonResponse:
     response = _error(
-        translation.gettext("Use %(methods)s for this address.") % {"methods": " or ".join(allowed)},
+        translation.gettext("Use %(methods)s for this address.") % {"methods": ", ".join(allowed)},
         status=405,
         code="method_not_allowed",
     )

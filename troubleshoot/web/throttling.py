@@ -1,6 +1,8 @@
-"""One request budget per client address, shared by the paste form and the API.
+"""Request budgets per client address, kept in the cache.
 
-Kept in the cache, so with REDIS_URL set every process and machine counts together.
+With REDIS_URL set every process and machine counts together. The paste form and the API
+share the "diagnose" budget; votes and the "not found" log have their own, so no visitor can
+fill the database.
 """
 
 import time
@@ -19,18 +21,30 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def diagnose_rate_check(*, address: str) -> int:
-    """Count one diagnosis for `address`; return 0 if allowed, else seconds to wait."""
-    window = settings.DIAGNOSE_RATE_WINDOW
+def rate_check(*, scope: str, address: str, limit: int, window: int) -> int:
+    """Count one request in `scope` for `address`; return 0 if allowed, else seconds to wait."""
     now = int(time.time())
     window_start = now - now % window
-    key = f"diagnose-rate:{address}:{window_start}"
+    key = f"{scope}-rate:{address}:{window_start}"
     cache.add(key, 0, timeout=window + 1)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 1)
         count = 1
-    if count > settings.DIAGNOSE_RATE_LIMIT:
+    if count > limit:
         return max(1, window_start + window - now)
     return 0
+
+
+def diagnose_rate_check(*, address: str) -> int:
+    return rate_check(
+        scope="diagnose", address=address, limit=settings.DIAGNOSE_RATE_LIMIT, window=settings.DIAGNOSE_RATE_WINDOW
+    )
+
+
+def write_rate_check(*, address: str, scope: str) -> int:
+    """Votes and "not found" records: a small budget per address and window."""
+    return rate_check(
+        scope=scope, address=address, limit=settings.WRITE_RATE_LIMIT, window=settings.DIAGNOSE_RATE_WINDOW
+    )

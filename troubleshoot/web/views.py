@@ -25,7 +25,7 @@ from troubleshoot.diagnosis import BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
-from .throttling import client_address, diagnose_rate_check
+from .throttling import client_address, diagnose_rate_check, write_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
 REPLY_LINE_RE = re.compile(r"^\s*[245]\d\d[ -]\S")
@@ -114,7 +114,7 @@ def search(request):
         return _diagnose_and_render(request, content=query, form=DiagnoseForm(initial={"text": query}))
     too_long = len(query) > MAX_QUERY_CHARS
     hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=20)
-    if query and not too_long and not hits:
+    if query and not too_long and not hits and not write_rate_check(address=client_address(request), scope="missed"):
         missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
     snapshot = content_snapshot_get()
     return render(
@@ -250,6 +250,11 @@ def feedback(request, slug):
     helpful = request.POST.get("helpful")
     if helpful not in {"yes", "no"}:
         return redirect("web:article", slug=slug)
+    retry_after = write_rate_check(address=client_address(request), scope="feedback")
+    if retry_after:
+        response = render(request, "web/rate_limited.html", {"retry_after": retry_after}, status=429)
+        response["Retry-After"] = str(retry_after)
+        return response
     if not request.session.session_key:
         request.session.save()
     voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
