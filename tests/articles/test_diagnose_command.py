@@ -36,3 +36,20 @@ def test_dash_reads_standard_input_and_lang_sets_titles():
     assert line["input"] == "-"
     assert line["results"][0]["article"] == "too-many-messages"
     assert line["results"][0]["permanent"] is False
+
+
+def test_an_unreadable_or_empty_input_is_reported_and_the_others_still_diagnosed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("460 too many messages (#4.3.0)\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(SystemExit):
+        out = io.StringIO()
+        try:
+            call_command("diagnose", str(empty), str(tmp_path / "missing.txt"), str(good), stdout=out)
+        finally:
+            lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["input"] for line in lines] == [str(empty), str(tmp_path / "missing.txt"), str(good)]
+    assert lines[0]["error"]["code"] == "empty"
+    assert lines[1]["error"]["code"] == "unreadable"
+    assert lines[2]["results"][0]["article"] == "too-many-messages"

@@ -139,3 +139,9 @@ def test_an_empty_upload_says_what_is_wrong(client):
     response = client.post("/en/diagnose/", {"file": SimpleUploadedFile("empty.eml", b"")})
     assert response.status_code == 400
     assert 'id="id_file_error"' in response.content.decode()
+
+
+def test_a_latin1_upload_is_shown_back_with_its_accents(client):
+    eml = "Subject: x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n550 5.2.1 boîte supprimée\r\n".encode("latin-1")
+    content = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("x.eml", eml)}).content.decode()
+    assert "boîte supprimée" in content

@@ -25,7 +25,14 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from troubleshoot.diagnosis import RuleSet, SignatureSpec, bounce_diagnose, bounce_explain, ruleset_compile
+from troubleshoot.diagnosis import (
+    RuleSet,
+    SignatureSpec,
+    bounce_diagnose,
+    bounce_explain,
+    bounce_text_for_display,
+    ruleset_compile,
+)
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
 from .models import Article, ContentVersion, Feedback, MissedQuery
@@ -273,7 +280,7 @@ def bounce_diagnose_published(*, text: str | bytes, language: str | None = None)
         weakest = min((r.confidence for r in results), default=0.0)
         unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
         if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
-            pasted = text if isinstance(text, str) else text.decode("utf-8", "replace")
+            pasted = bounce_text_for_display(text)
             missed_query_record(kind=MissedQuery.Kind.PASTE, text=pasted, language=language, confidence=weakest)
     return DiagnosisAnswer(results=results, snapshot=snapshot)
 

@@ -31,6 +31,7 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 """
 
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
+from .inputs import text_for_display as bounce_text_for_display
 from .matching import Candidate, Diagnosis, RecipientResult, RuleFiring, bounce_diagnose, bounce_explain
 from .rules import ALIASES, CATEGORIES
 from .ruleset import RuleSet, SignatureSpec, pattern_validate, ruleset_compile
@@ -38,5 +39,5 @@ from .ruleset import RuleSet, SignatureSpec, pattern_validate, ruleset_compile
 __all__ = [
     "MAX_INPUT_BYTES", "BounceInputError", "PatternError", "SignatureSpec", "RuleSet", "Diagnosis",
     "RecipientResult", "Candidate", "CATEGORIES", "ALIASES", "ruleset_compile", "pattern_validate",
-    "bounce_diagnose", "bounce_explain", "RuleFiring",
+    "bounce_diagnose", "bounce_explain", "RuleFiring", "bounce_text_for_display",
 ]

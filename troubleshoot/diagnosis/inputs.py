@@ -13,6 +13,7 @@ Rules:
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import MAX_INPUT_BYTES, BounceInputError
 
@@ -155,3 +156,28 @@ def text_of_str(s: str) -> str:
         return s
     except UnicodeEncodeError:
         return decode_bytes(recover_bytes(s), None)
+
+
+_CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def text_for_display(text: str | bytes) -> str:
+    """The input as a person should see it again: bytes in their own charset, never surrogates.
+
+    Unlike :func:`decode_input` (which keeps raw bytes for the MIME reader), this guesses one
+    charset for the whole text: UTF-8, else the first declared charset, else Windows-1252.
+    """
+    if isinstance(text, str):
+        return text.encode("utf-8", "replace").decode("utf-8")
+    data = bytes(text)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET_RE.search(data[:65536])
+    for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1252"]:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")

@@ -21,13 +21,14 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.diagnosis import BounceInputError
+from troubleshoot.diagnosis import BounceInputError, bounce_text_for_display
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
 from .throttling import client_address, diagnose_rate_check, write_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
+CATEGORY_ORDER = {key: position for position, key in enumerate(CATEGORY_LABELS)}
 REPLY_LINE_RE = re.compile(r"^\s*[245]\d\d[ -]\S")
 STATUS_RE = re.compile(r"(?<![\w.])[245]\.\d{1,3}\.\d{1,3}(?![\w.])")
 
@@ -75,7 +76,7 @@ def _grouped_articles(snapshot, lang):
     return [
         {"key": key, "label": CATEGORY_LABELS.get(key, key), "articles": [e.localized(lang) for e in entries]}
         for key, entries in sorted(
-            snapshot.by_category().items(), key=lambda item: list(CATEGORY_LABELS).index(item[0])
+            snapshot.by_category().items(), key=lambda item: CATEGORY_ORDER.get(item[0], len(CATEGORY_ORDER))
         )
     ]
 
@@ -174,6 +175,7 @@ def _diagnose_and_render(request, *, content, form):
         return _input_refused(request, message, status=413 if error.code == "too_large" else 400)
     lang = get_language()
     snapshot = answer.snapshot
+    paste = bounce_text_for_display(content)  # in its own charset, as the sender wrote it
     results = []
     recognised = False
     for result in answer.results:
@@ -184,7 +186,7 @@ def _diagnose_and_render(request, *, content, form):
             for alt in data.get("alternatives", [])
             if alt.get("article") in snapshot.articles
         ]
-        source = " ".join(f"{data.get('diagnostic_text') or ''} {content if isinstance(content, str) else ''}".lower().split())
+        source = " ".join(f"{data.get('diagnostic_text') or ''} {paste}".lower().split())
         # Show senders the decisive words as they appear in their own bounce; rule names stay for staff.
         quoted = [text for text in data.get("evidence", []) if " ".join(text.lower().split()) in source]
         results.append(
@@ -197,7 +199,6 @@ def _diagnose_and_render(request, *, content, form):
             }
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")
-    paste = content if isinstance(content, str) else content.decode("utf-8", "replace")
     closest = []
     if not recognised:
         # Nothing recognised: offer the articles whose words are closest to the paste.

@@ -3,7 +3,7 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from troubleshoot.articles.services import bounce_diagnose_published
@@ -24,10 +24,10 @@ class Command(BaseCommand):
             for path in paths:
                 try:
                     data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-                except OSError as error:
-                    raise CommandError(f"{path}: {error.strerror}") from error
-                try:
                     answer = bounce_diagnose_published(text=data)
+                except OSError as error:  # one unreadable file does not stop the others
+                    failures += 1
+                    line = {"input": path, "error": {"code": "unreadable", "message": error.strerror or str(error)}}
                 except BounceInputError as error:
                     failures += 1
                     line = {"input": path, "error": {"code": error.code, "message": str(INPUT_ERROR_MESSAGES[error.code])}}
