@@ -298,4 +298,4 @@ def decode_words(value: str) -> str:
         return decode_bytes(raw, charset.split("*")[0])
 
     out = _ENCODED_WORD_RE.sub(repl, value[:4000])
-    return re.sub(r"\?=\s+=\?", "?==?", out) if False else out
+    return out
