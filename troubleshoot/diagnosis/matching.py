@@ -260,6 +260,8 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
                                                    "notaccept", "suspend", "requireptr", "authfailure"))
         if t.weight("userunknown") >= 4:
             return True
+        if t.has("rejected", 3):
+            return False  # "Sender verify failed: no such user here": the unknown user is the sender
         # refused at RCPT TO (or a bare reply, which is nearly always that); after DATA it is a filter
         return (cmd == "RCPT" or (f.bare and cmd is None)) and t.has("userunknown", 2)
     if cat == "filtered":
@@ -295,6 +297,9 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
             return True
         if cmd == "DATA" and stcat != "userunknown":
             return True
+        if stcat == "userunknown":
+            # "Sender address rejected: User unknown in local recipient table" (5.1.0): the sender
+            return t.has("rejected", 3)
         return stcat in (None, "securityerror", "systemerror", "onhold", "undefined")
     if cat == "hostunknown":
         if stcat == "hostunknown":
@@ -389,6 +394,12 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
 
     # 3. second pass: more wordings, when the status code alone would not settle it
     if stcat and stcat not in _RETRY and not (dtype and dtype != "smtp"):
+        # an X.Y.0 code names only the subject ("other mailbox status"): a wording that names its
+        # reason outright says more
+        if st and st.endswith(".0"):
+            for cat in ORDER_B:
+                if cat != stcat and t.has(cat, 3) and not (cat in _RECIPIENT_CATS and f.command in ("CONN", "HELO")):
+                    return rule_result(cat)
         return stcat, 0.7, ev_status, "status_code", t
     early = f.command in ("CONN", "HELO")
     for cat in ORDER_B:

@@ -118,9 +118,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
     "norelaying": [
         (r"invalid credentials for relay|not authorized to send email directly to our servers", 3),
         (r"mail relay denied", 3),
-        (r"email address is not verified", 2),
         (r"relaying mail to", 3),
-        (r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|refused)", 3),
+        (r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|disallowed|prohibited|refused)", 3),
         (r"as a relay", 3),
         (r"no relaying", 3),
         (r"not allowed to relay", 3),
@@ -297,6 +296,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"unicode character in a disallowed header|encoded-word syntax is not permitted", 3),
         (r"not a valid rfc 5321 address|mail message is malformed", 3),
         (r"not rfc ?(?:5322|2822|822|5321) compliant", 3),
+        (r"rfc[- ]?(?:5322|2822|822)(?: section [\d.]+)? compliant", 3),
         (r"rfcmessagenoncompliant", 3),
         (r"multiple .{0,30}(?:addresses in |)(?:from|sender|to|subject|date|message-id).{0,20}header", 3),
         (r"messages with multiple addresses in from", 3),
@@ -345,8 +345,13 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"bad sender(?:'s)? (?:address|mailbox|domain)", 2),
         (r"sender (?:address )?(?:rejected|refused|denied|blocked|not allowed|verify failed|is in my black ?list|is spammer|not pre-approved|was rejected|blacklisted)", 3),  # noqa: E501
         (r"sender (?:address |e-?mail address )?(?:has been )?(?:rejected|blacklisted)", 3),
-        (r"(?:domain of sender address|sender domain) .{0,120}(?:does not exist|must exist|not found|is empty|rejected)", 3),  # noqa: E501
+        (r"(?:domain of sender address|sender domain) .{0,120}(?:does not exist|must exist|not found|is empty|rejected|has no (?:mx|dns|a) record|does not resolve)", 3),  # noqa: E501
         (r"unroutable sender", 3),
+        (r"unresolvable (?:rfc\.?5321 )?(?:from|sender|envelope from|mail from) domain", 3),
+        (r"invalid dns mx or a/aaaa resource record", 4),
+        (r"(?:does not|doesn't) match an? verified sender|unverified sender", 3),
+        (r"email address is not verified", 3),
+        (r"domaine (?:de l'|du |d')(?:exp[ée]diteur|[ée]metteur)\b.{0,40}(?:n'existe pas|inexistant|inconnu|invalide|introuvable|refus[ée]|bloqu[ée])", 3),  # noqa: E501
         (r"invalid sender", 3),
         (r"bogus mail from", 3),
         (r"empty envelope senders? not allowed|null sender is not allowed|returned mail not accepted here", 3),
@@ -374,7 +379,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"syntax error: empty email address", 3),
         (r"this server does not accept mail from", 3),
         (r"unsigned dsn", 3),
-        (r"not allowed to post to this (?:mailing )?list", 3),
+        (r"not (?:allowed|authorized|permitted) to (?:post|send) (?:messages )?to this (?:mailing )?(?:list|group)", 3),
+        (r"(?:your|sender|sending|from) domain (?:\S+ )?(?:is|has been) (?:blocked|blacklisted|block ?listed|deny ?listed|banned)", 3),  # noqa: E501
         (r"are not a member of", 3),
         (r"may not have permission to post messages to the group", 3),
         (r"groups\.google\.com/support", 3),
@@ -397,7 +403,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"host (?:or domain name )?(?:unknown|not found)", 3),
         (r"unknown host", 3),
         (r"domain (?:does not exist|not found|is not reachable|must exist|name not found)", 3),
-        (r"no such domain", 3),
+        (r"no such domain|non-?existent domain", 3),
         (r"unrout(?:e)?able address", 3),
         (r"name or service not known", 3),
         (r"illegal host/domain", 3),
@@ -414,7 +420,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns domain \S+ does not exist|infodomainnonexistent", 3),
     ],
     "spamdetected": [
-        (r"nature of the content or the links within|likely unsolicited mail", 3),
+        (r"nature of the content (?:and/or|or|and) (?:the )?links|likely unsolicited mail", 3),
         (r" - spam\b", 3),
         (r"help_spam", 3),
         (r"block(?:ed)? for spam|no spam please", 3),
@@ -439,7 +445,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"probable spam|suspected spam|spam-like|spamassassin|spam points|spam check|spambouncer", 3),
         (r"message content rejected", 2),
         (r"content filter rejection|rejecting (?:banned|mail) content|mail content denied", 3),
-        (r"blacklisted (?:url|link)", 3),
+        (r"blacklisted (?:url|link)|links? to an? (?:blacklisted|black ?listed|block ?listed|blocked) (?:domain|site|web ?site|url)", 3),  # noqa: E501
         (r"uribl", 3),
         (r"\bube\b", 2),
         (r"bulk ?(?:e-?mail|mail|advertising)", 2),
@@ -456,12 +462,14 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"we don'?t accept spam", 3),
         (r"(?:courrier|message) (?:ind[ée]sirable|consid[ée]r[ée] comme (?:spam|ind[ée]sirable))", 3),
         (r"pourriel", 3),
+        (r"consid[ée]r[ée]e? comme (?:du |un )?(?:spam|pourriel|ind[ée]sirable)", 3),
+        (r"suspicion of (?:being )?spam", 3),
     ],
     "ratelimited": [
         (r"receiving mail too quickly|relay (?:sending )?limit exceeded", 3),
         (r"sending (?:quota|limit) exceeded|this mail has been rate limited", 3),
         (r"too many (?:messages|mails|emails|connections|recipients|sessions|concurrent|errors|rcpt|simultaneous)", 3),
-        (r"rate limit(?:ed|ing)?\b", 3),
+        (r"rate ?limit(?:ed|ing|s)?\b", 3),
         (r"(?:sending|receiving) (?:mail )?(?:at a |too )(?:rate|fast)", 3),
         (r"try again slower", 3),
         (r"throttl(?:ed|ing)", 3),
@@ -470,7 +478,15 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"exceeded the max emails per hour", 3),
         (r"maximum (?:sending )?rate exceeded", 3),
         (r"daily (?:message |sending )?(?:quota|limit) (?:exceeded|reached)", 3),
+        # a sending quota per period is not a mailbox quota: decisive over "quota exceeded"
+        (r"(?:daily|hourly|sending|per-?hour|per-?day) (?:\S+ ){0,2}(?:quota|limit) (?:has been )?(?:exceeded|reached)", 4),  # noqa: E501
+        (r"(?:maximum|max|allowed) number of (?:concurrent |simultaneous )?(?:connections|sessions|recipients)", 3),
+        (r"limits? (?:for|on) (?:how many|the number of) (?:messages|e-?mails|mails|recipients)", 3),
+        (r"\b(?:messages|e-?mails|mails) (?:can be )?sent per (?:hour|day|minute)", 2),
+        (r"(?:reached|exceeded) (?:its|the|your) limit for (?:processing|sending|accepting|receiving|connections|requests)", 3),  # noqa: E501
         (r"traffic shaping", 3),
+        # greylisting: a deliberate temporary deferral of unknown senders, retried later
+        (r"\bgr[ae]y-?list(?:ed|ing)?\b", 3),
         (r"numerous attempts to deliver", 2),
         (r"max(?:imum)? connection", 2),
         (r"trop de (?:connexions|messages|destinataires)", 3),
@@ -501,10 +517,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"blocked using", 3),
         (r"blacklisted by", 3),
         (r"(?:listed|found) (?:in|on|at) (?:the |an? )?(?:rbl|dnsbl|blacklist|block ?list|spamhaus|spamcop|barracuda|sorbs)", 3),  # noqa: E501
-        (r"(?:your |sender |sending |client |source |the )?ip(?: address)?(?: \S+)? (?:is |has been |was )?(?:blocked|blacklisted|banned|listed|rejected|refused|not allowed|on (?:our|the) block)", 3),  # noqa: E501
+        (r"(?:your |sender |sending |client |source |the )?ip(?: address)?(?: \S+)? (?:is |has been |was )?(?:blocked|blacklisted|banned|listed|block ?listed|deny ?listed|rejected|refused|not allowed|on (?:our|the) block)", 3),  # noqa: E501
         (r"(?:client|sender|remote) host (?:\S+ )?(?:rejected|blocked|refused)", 2),
         (r"spamhaus|spamcop\.net|abuseat\.org|barracudacentral|sorbs\.net|\bcbl\b|\bpbl\b|\bxbl\b|\bsbl\b|dnsbl|\brbl\b", 3),  # noqa: E501
-        (r"dynamic(?:/zombied)? (?:ip|ips|addresses|pool)|dynamic ip", 3),
+        (r"dynamic(?:/zombied)? (?:ip|ips|addresses|pool)|dynamic ip|dynamically[- ]assigned (?:ip|address)", 3),
+        (r"namespace mining|directory harvest", 3),
+        (r"all messages from \S+ will be permanently deferred", 3),
         (r"use the smtp server of your isp|smtp server of your (?:isp|provider)", 3),
         (r"not (?:currently )?accepting (?:mail|connections) from your ip", 3),
         (r"esmtp not accepting connections", 3),
@@ -526,7 +544,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"extreme bad ip profile", 3),
         (r"sender ip address rejected", 3),
         (r"mail server at .{1,60} is blocked", 3),
-        (r"adresse ip (?:source )?(?:bloqu[ée]e|refus[ée]e|list[ée]e)|ip (?:source )?bloqu[ée]e", 3),
+        (r"adresse ip (?:source )?(?:\S+ )?(?:est |a [ée]t[ée] )?(?:bloqu[ée]e|refus[ée]e|list[ée]e|black-?list[ée]e|sur (?:une )?liste noire)|ip (?:source )?bloqu[ée]e", 3),  # noqa: E501
         (r"service refus[ée]|service refused, please try later", 2),
         (r"\bblocked\b", 1),
         (r"\bblacklisted\b", 1),
@@ -540,6 +558,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"potentially executable attachment", 3),
         (r"used by recent viruses", 3),
         (r"prohibited virus", 3),
+        (r"\binfected: \S|\binfected (?:file|attachment|message|content)", 3),
+        (r"virus d[ée]tect[ée]", 3),
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
@@ -582,6 +602,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service (?:currently|temporarily) unavailable", 2),
         (r"transaction failed", 2),
         (r"interrupted system call", 3),
+        (r"temporary lookup failure", 3),
+        (r"transient (?:exception|error|failure)", 3),
         (r"timeout waiting for input", 3),
         (r"queue file write error", 3),
         (r"error in processing", 2),
@@ -604,10 +626,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"bad dns lookup error code|could not retrieve source address|\bloop detected\b", 3),
         (r"no mx found for (?:domain|destination)|no valid route to (?:remote mx|destination)", 3),
         (r"temporary failure in mx lookup", 3),
+        # a temporary DNS failure is said with "temporary failure": decisive over a system error
+        (r"dns (?:temporary|temporarily) (?:failure|error)|temporary (?:dns|name (?:server|resolution)) (?:failure|error)|temporary failure in name resolution", 4),  # noqa: E501
         (r"message exceeded \d+ hops", 3),
         (r"host not found, try again", 4),
         (r"name service error|name server", 1),
-        (r"dns (?:lookup|error|failure|resolution)|lookup (?:failure|failed)", 2),
+        (r"dns (?:lookup|error|failure|resolution|query failed)|lookup (?:failure|failed)", 2),
         (r"host name lookup failure|host not found, try again|malformed (?:or unexpected )?name server reply", 3),
         (r"no route to host|host is unreachable|network (?:is )?unreachable|network error", 3),
         (r"hop count exceeded|too many hops|message looping|message probably in a routing loop|forwarding loop", 3),
@@ -674,6 +698,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"tls required for rcpt domain|senders to use tls/ssl", 3),
         (r"failed mta-sts validation|starttls-not-supported|certificate-expired", 3),
         (r"starttls|\btls\b.{0,40}(?:required|not (?:supported|available)|handshake|negotiation|failed)", 3),
+        # "TLS not available due to local problem": the TLS session is the reason, not the local problem
+        (r"\b(?:starttls|tls) (?:is )?(?:not available|unavailable|not supported|required)", 4),
         (r"does not support tls|must issue a starttls|encryption required|requiretls", 3),
         (r"ssl (?:handshake|error)|certificate (?:verification|validation|expired|error)", 2),
     ],
