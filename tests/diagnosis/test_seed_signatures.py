@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import json
 
 import pytest
 
@@ -11,31 +11,26 @@ from .conftest import PROJECT_ROOT
 SEED = PROJECT_ROOT / "fixtures" / "seed_articles.json"
 
 
-def _load():
+def _accuracy():
+    """The accuracy script's fixture loader (benchmarks/accuracy.py), without Django."""
     if not SEED.is_file():
         pytest.skip("fixtures/seed_articles.json is not there yet")
-    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-    try:
-        from accuracy import build_ruleset, load_fixtures
-    finally:
-        sys.path.remove(str(PROJECT_ROOT / "benchmarks"))
-    seed_only = PROJECT_ROOT / "fixtures"
-    sigs, _general = load_fixtures(seed_only)
-    ruleset, _n = build_ruleset(True)
-    seed_slugs = {rec["fields"]["slug"] for rec in __import__("json").loads(SEED.read_text("utf-8"))
+    from benchmarks import accuracy
+
+    return accuracy
+
+
+def _load():
+    accuracy = _accuracy()
+    sigs, _general = accuracy.load_fixtures(PROJECT_ROOT / "fixtures")
+    ruleset, _n = accuracy.build_ruleset(True)
+    seed_slugs = {rec["fields"]["slug"] for rec in json.loads(SEED.read_text("utf-8"))
                   if rec.get("model") == "articles.article"}
     return [s for s in sigs if s.article in seed_slugs], ruleset
 
 
 def test_all_fixture_signatures_compile():
-    if not SEED.is_file():
-        pytest.skip("fixtures/seed_articles.json is not there yet")
-    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-    try:
-        from accuracy import build_ruleset
-    finally:
-        sys.path.remove(str(PROJECT_ROOT / "benchmarks"))
-    ruleset, n = build_ruleset(True)
+    ruleset, n = _accuracy().build_ruleset(True)
     assert not ruleset.skipped, [str(e) for e in ruleset.skipped]
     assert len(ruleset.signatures) == n
 

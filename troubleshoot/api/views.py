@@ -29,10 +29,10 @@ def _method_not_allowed(allowed: list[str]) -> JsonResponse:
     return response
 
 
-def _request_language(request, payload) -> str:
-    lang = payload.get("lang") if isinstance(payload, dict) else None
-    if isinstance(lang, str) and lang in LANGUAGE_CODES:
-        return lang
+def _request_language(request, asked=None) -> str:
+    """The language the client asked for, else the one its Accept-Language prefers."""
+    if isinstance(asked, str) and asked in LANGUAGE_CODES:
+        return asked
     return translation.get_language_from_request(request)
 
 
@@ -47,16 +47,13 @@ def diagnose(request):
     except RequestDataTooBig:
         body = None
     if body is None or len(body) > MAX_INPUT_BYTES + 10_000:
-        lang = request.GET.get("lang")
-        if lang not in LANGUAGE_CODES:
-            lang = translation.get_language_from_request(request)
-        with translation.override(lang):
+        with translation.override(_request_language(request, request.GET.get("lang"))):
             return _error(INPUT_ERROR_MESSAGES["too_large"], status=413, code="too_large")
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested deep
         payload = None
-    lang = _request_language(request, payload)
+    lang = _request_language(request, payload.get("lang") if isinstance(payload, dict) else None)
     with translation.override(lang):
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             return _error(
@@ -84,9 +81,7 @@ def diagnose(request):
 def search(request):
     if request.method not in ("GET", "HEAD"):
         return _method_not_allowed(["GET", "HEAD"])
-    lang = request.GET.get("lang")
-    if lang not in LANGUAGE_CODES:
-        lang = translation.get_language_from_request(request)
+    lang = _request_language(request, request.GET.get("lang"))
     query = request.GET.get("q", "")
     with translation.override(lang):
         if len(query) > MAX_QUERY_CHARS:

@@ -17,7 +17,7 @@ from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 from troubleshoot.web.templatetags.article_markdown import markdown_render
 
 from .models import Article, BounceSignature, MissedQuery
-from .services import bounce_diagnose_published, bounce_explain_published
+from .services import bounce_diagnose_published
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
 TRANSLATED_FIELDS = ("title", "summary", "body")
@@ -100,19 +100,11 @@ class TestBounceForm(forms.Form):
     )
 
 
-class SaveSignatureForm(forms.ModelForm):
-    """Turn a tested bounce into a signature of the chosen article, in one step."""
+class SignatureWithArticleForm(BounceSignatureForm):
+    """A signature on its own (not inline): the article is chosen too."""
 
-    class Meta:
-        model = BounceSignature
-        fields = ["article", "text", "reply_code", "status", "pattern", "note"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2})}
-
-    def clean(self):
-        cleaned = super().clean()
-        for error in signature_errors(pattern=cleaned.get("pattern"), text=cleaned.get("text")):
-            self.add_error("pattern", error)
-        return cleaned
+    class Meta(BounceSignatureForm.Meta):
+        fields = ["article", *BounceSignatureForm.Meta.fields]
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -165,12 +157,12 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         can_save = request.user.has_perm("articles.add_bouncesignature")
-        answer, error, save_forms, firings = None, None, [], []
+        answer, error, save_forms = None, None, []
         action = request.POST.get("action")
         if action == "save":
             if not can_save:
                 raise PermissionDenied
-            save_form = SaveSignatureForm(request.POST, prefix="save")
+            save_form = SignatureWithArticleForm(request.POST, prefix="save")
             if save_form.is_valid():
                 signature = save_form.save()
                 messages.success(
@@ -189,32 +181,30 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             form = TestBounceForm(request.POST or None, initial={"text": initial_text})
             if request.method == "POST" and form.is_valid():
                 try:
-                    answer = bounce_diagnose_published(text=form.cleaned_data["text"])
+                    answer = bounce_diagnose_published(text=form.cleaned_data["text"], explain=True)
                 except BounceInputError as exc:
                     error = INPUT_ERROR_MESSAGES.get(exc.code, INPUT_ERROR_MESSAGES["unreadable"])
                 else:
-                    firings = bounce_explain_published(text=form.cleaned_data["text"])
-                    articles = {a.slug: a for a in Article.objects.all()}
-                    for index, result in enumerate(answer.results):
-                        article = articles.get(result.article)
-                        save_forms.append(
-                            SaveSignatureForm(
-                                prefix="save",
-                                initial={
-                                    "article": article.pk if article else None,
-                                    "text": result.diagnostic_text or form.cleaned_data["text"][:2000],
-                                    "reply_code": result.reply_code or "",
-                                    "status": result.status or "",
-                                },
-                            )
+                    article_pks = dict(Article.objects.values_list("slug", "pk"))
+                    save_forms = [
+                        SignatureWithArticleForm(
+                            prefix="save",
+                            initial={
+                                "article": article_pks.get(result.article),
+                                "text": result.diagnostic_text or form.cleaned_data["text"][:2000],
+                                "reply_code": result.reply_code or "",
+                                "status": result.status or "",
+                            },
                         )
+                        for result in answer.results
+                    ]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Test a bounce"),
             "form": form,
             "error": error,
-            "results": list(zip(answer.results, save_forms, firings)) if answer else [],
+            "results": list(zip(answer.results, save_forms, strict=True)) if answer else [],
             "save_forms": save_forms if action == "save" else [],
             "can_save": can_save,
             "tested": request.POST.get("text") or request.POST.get("tested", ""),
@@ -311,18 +301,11 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
 
 @admin.register(BounceSignature)
 class BounceSignatureAdmin(CompareVersionAdmin):
-    form = BounceSignatureForm
+    form = SignatureWithArticleForm
     list_display = ["text", "article", "reply_code", "status"]
     list_filter = ["article__category"]
     search_fields = ["text", "pattern", "article__slug"]
     list_select_related = ["article"]
-
-    def get_fields(self, request, obj=None):
-        return ["article", *BounceSignatureForm.Meta.fields]
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        kwargs["fields"] = ["article", *BounceSignatureForm.Meta.fields]
-        return super().get_form(request, obj, change, **kwargs)
 
 
 @admin.register(MissedQuery)

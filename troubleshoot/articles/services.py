@@ -29,7 +29,6 @@ from troubleshoot.diagnosis import (
     RuleSet,
     SignatureSpec,
     bounce_diagnose,
-    bounce_explain,
     bounce_text_for_display,
     ruleset_compile,
 )
@@ -54,13 +53,6 @@ def content_version_get() -> int:
 
 
 @dataclass(frozen=True)
-class SignatureEntry:
-    text: str
-    reply_code: str
-    status: str
-
-
-@dataclass(frozen=True)
 class LocalizedArticle:
     """An article's text in one language, ready for a template."""
 
@@ -71,7 +63,7 @@ class LocalizedArticle:
     title: str
     summary: str
     body: str
-    signatures: tuple[SignatureEntry, ...]
+    signatures: tuple[SignatureSpec, ...]
     falls_back: bool
 
     def get_absolute_url(self) -> str:
@@ -91,7 +83,7 @@ class ArticleEntry:
     titles: dict[str, str]
     summaries: dict[str, str]
     bodies: dict[str, str]
-    signatures: tuple[SignatureEntry, ...]
+    signatures: tuple[SignatureSpec, ...]
 
     def _pick(self, values: dict[str, str], lang: str) -> str:
         return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
@@ -132,7 +124,6 @@ class ArticleEntry:
 class ContentSnapshot:
     version: int
     articles: dict[str, ArticleEntry]
-    signature_specs: tuple[SignatureSpec, ...]
 
     @cached_property
     def pages(self) -> dict:
@@ -144,7 +135,9 @@ class ContentSnapshot:
         # One bad stored pattern must not take the whole site down: it is left out and logged
         # (the admin refuses such patterns on save; fixtures or old rows could still hold one).
         ruleset = ruleset_compile(
-            signatures=self.signature_specs, general_articles=self.general_articles, skip_invalid=True
+            signatures=[spec for entry in self.articles.values() for spec in entry.signatures],
+            general_articles=self.general_articles,
+            skip_invalid=True,
         )
         for error in ruleset.skipped:
             logger.warning("Signature left out of the rules: %s", error)
@@ -189,10 +182,7 @@ def content_snapshot_build() -> ContentSnapshot:
     # once rather than hiding under the newer number.
     version = content_version_get()
     articles: dict[str, ArticleEntry] = {}
-    specs: list[SignatureSpec] = []
-    queryset = Article.objects.published().prefetch_related("signatures")
-    for article in queryset:
-        signatures = list(article.signatures.all())
+    for article in Article.objects.published().prefetch_related("signatures"):
         articles[article.slug] = ArticleEntry(
             slug=article.slug,
             category=article.category,
@@ -203,20 +193,19 @@ def content_snapshot_build() -> ContentSnapshot:
             titles=_translations(article, "title"),
             summaries=_translations(article, "summary"),
             bodies=_translations(article, "body"),
-            signatures=tuple(SignatureEntry(s.text, s.reply_code, s.status) for s in signatures),
+            signatures=tuple(
+                SignatureSpec(
+                    article=article.slug,
+                    category=article.category,
+                    text=s.text,
+                    reply_code=s.reply_code,
+                    status=s.status,
+                    pattern=s.pattern,
+                )
+                for s in article.signatures.all()
+            ),
         )
-        specs.extend(
-            SignatureSpec(
-                article=article.slug,
-                category=article.category,
-                text=s.text,
-                reply_code=s.reply_code,
-                status=s.status,
-                pattern=s.pattern,
-            )
-            for s in signatures
-        )
-    return ContentSnapshot(version=version, articles=articles, signature_specs=tuple(specs))
+    return ContentSnapshot(version=version, articles=articles)
 
 
 _lock = threading.Lock()
@@ -253,10 +242,11 @@ def content_snapshot_reset() -> None:
 
 @dataclass(frozen=True)
 class DiagnosisAnswer:
-    """A diagnosis with the snapshot it was made against, for showing titles and steps."""
+    """A diagnosis with the snapshot it was made against, and the bounce as the sender wrote it."""
 
     results: list
     snapshot: ContentSnapshot
+    text: str  # the input decoded once, in its own charset, for showing it back
 
     def to_dict(self, *, lang: str) -> dict:
         results = []
@@ -268,26 +258,23 @@ class DiagnosisAnswer:
         return {"results": results}
 
 
-def bounce_diagnose_published(*, text: str | bytes, language: str | None = None) -> DiagnosisAnswer:
+def bounce_diagnose_published(
+    *, text: str | bytes, language: str | None = None, explain: bool = False
+) -> DiagnosisAnswer:
     """Diagnose a bounce against the published rules; raises BounceInputError on bad input.
 
     With `language` (a visitor's request), a bounce we could not answer well is kept for staff.
+    With `explain`, every result lists each rule that fired (see troubleshoot.diagnosis).
     """
     snapshot = content_snapshot_get()
-    diagnosis = bounce_diagnose(text=text, ruleset=snapshot.ruleset)
-    results = list(diagnosis.results)
+    results = list(bounce_diagnose(text=text, ruleset=snapshot.ruleset, explain=explain).results)
+    shown = bounce_text_for_display(text)
     if language is not None:
         weakest = min((r.confidence for r in results), default=0.0)
         unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
         if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
-            pasted = bounce_text_for_display(text)
-            missed_query_record(kind=MissedQuery.Kind.PASTE, text=pasted, language=language, confidence=weakest)
-    return DiagnosisAnswer(results=results, snapshot=snapshot)
-
-
-def bounce_explain_published(*, text: str | bytes) -> list:
-    """Every published rule that fires on `text`, per failed recipient (for staff)."""
-    return bounce_explain(text=text, ruleset=content_snapshot_get().ruleset)
+            missed_query_record(kind=MissedQuery.Kind.PASTE, text=shown, language=language, confidence=weakest)
+    return DiagnosisAnswer(results=results, snapshot=snapshot, text=shown)
 
 
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:

@@ -124,6 +124,17 @@ class Candidate:
 
 
 @dataclass
+class RuleFiring:
+    """One rule that matched a recipient's bounce, whether or not it decided the answer."""
+
+    kind: str  # "signature", "category_rule", "context_rule" or "status_code"
+    category: str
+    article: str | None
+    evidence: str
+    confidence: float | None = None
+
+
+@dataclass
 class RecipientResult:
     recipient: str | None
     category: str
@@ -144,6 +155,7 @@ class RecipientResult:
     matched_by: str
     command: str | None = None
     action: str | None = None
+    fired: list[RuleFiring] | None = None  # every rule that matched, when asked to explain
 
     def to_dict(self) -> dict:
         return {
@@ -550,12 +562,34 @@ def report_is_local(f: Fact) -> bool:
     return bool(f.diagnostic_type and f.diagnostic_type.startswith("x-"))
 
 
-def diagnose_report(report: Report, ruleset: RuleSet) -> list[RecipientResult]:
+def _rules_fired(f: Fact, t: _Texts, ruleset: RuleSet, sig_cands: list[Candidate]) -> list[RuleFiring]:
+    """Every rule that matched this recipient, for staff: nothing cut or merged."""
+    fired = [
+        RuleFiring("signature", c.category, c.article, " · ".join(c.evidence), round(c.confidence, 3))
+        for c in sig_cands
+    ]
+    fired += [
+        RuleFiring("category_rule", cat, ruleset.article_for(cat), t.evidence(cat))
+        for cat, _hit in sorted(t.hits.items(), key=lambda item: -item[1][0])
+    ]
+    fired += [
+        RuleFiring("context_rule", cat, ruleset.article_for(cat), t.evidence(cat, ctx=True))
+        for cat, _hit in sorted(t.ctx_hits.items(), key=lambda item: -item[1][0])
+        if cat not in t.hits
+    ]
+    stcat = codes.status_category(f.status)
+    if stcat:
+        fired.append(RuleFiring("status_code", stcat, ruleset.article_for(stcat), "status %s" % f.status))
+    return fired
+
+
+def diagnose_report(report: Report, ruleset: RuleSet, explain: bool = False) -> list[RecipientResult]:
     results = []
     for f in report.facts:
         category, conf, evidence, by, t = decide(f, report)
         article = ruleset.article_for(category)
         sig_cands = _signature_candidates(f, t, ruleset)
+        fired = _rules_fired(f, t, ruleset, sig_cands) if explain else None
         chosen_sig = None
         if sig_cands:
             top = sig_cands[0]
@@ -587,61 +621,29 @@ def diagnose_report(report: Report, ruleset: RuleSet) -> list[RecipientResult]:
             domains=list(f.domains), passed_on=_passed_on(f, category),
             matched_by=by if category not in ("onhold", "undefined") or by == "signature" else
             (by if by != "none" else "none"),
-            command=f.command, action=f.action))
+            command=f.command, action=f.action, fired=fired))
     return results
 
 
-def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet) -> Diagnosis:
-    """Diagnose a bounce (bare SMTP reply, whole report, or a paste). Raises BounceInputError."""
+def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet, explain: bool = False) -> Diagnosis:
+    """Diagnose a bounce (bare SMTP reply, whole report, or a paste). Raises BounceInputError.
+
+    With `explain`, each result also lists in `fired` every rule that matched it.
+    """
     t0 = time.perf_counter()
     decoded = decode_input(text)
     try:
         report = read(decoded)
     except RecursionError:  # pragma: no cover - nesting is bounded; belt and braces
         raise BounceInputError("unreadable") from None
-    results = diagnose_report(report, ruleset)
+    results = diagnose_report(report, ruleset, explain)
     return Diagnosis(results=results, subject=report.subject, ruleset=ruleset.fingerprint,
                      elapsed_ms=(time.perf_counter() - t0) * 1000)
 
 
-@dataclass
-class RuleFiring:
-    """One rule that matched a recipient's bounce, whether or not it decided the answer."""
-
-    kind: str  # "signature", "category_rule", "context_rule" or "status_code"
-    category: str
-    article: str | None
-    evidence: str
-    confidence: float | None = None
-
-
 def bounce_explain(*, text: str | bytes, ruleset: RuleSet) -> list[list[RuleFiring]]:
-    """Every rule that fired, per failed recipient (same order as bounce_diagnose's results).
-
-    For staff checking the rules: unlike the answer's alternatives, nothing is cut or merged.
-    """
-    report = read(decode_input(text))
-    out: list[list[RuleFiring]] = []
-    for f in report.facts:
-        t = _Texts(f, report)
-        fired = [
-            RuleFiring("signature", c.category, c.article, " · ".join(c.evidence), round(c.confidence, 3))
-            for c in _signature_candidates(f, t, ruleset)
-        ]
-        fired += [
-            RuleFiring("category_rule", cat, ruleset.article_for(cat), t.evidence(cat))
-            for cat, _hit in sorted(t.hits.items(), key=lambda item: -item[1][0])
-        ]
-        fired += [
-            RuleFiring("context_rule", cat, ruleset.article_for(cat), t.evidence(cat, ctx=True))
-            for cat, _hit in sorted(t.ctx_hits.items(), key=lambda item: -item[1][0])
-            if cat not in t.hits
-        ]
-        stcat = codes.status_category(f.status)
-        if stcat:
-            fired.append(RuleFiring("status_code", stcat, ruleset.article_for(stcat), "status %s" % f.status))
-        out.append(fired)
-    return out
+    """Every rule that fired, per failed recipient (same order as bounce_diagnose's results)."""
+    return [result.fired for result in bounce_diagnose(text=text, ruleset=ruleset, explain=True).results]
 
 
 __all__ = [

@@ -167,13 +167,12 @@ class SearchIndex:
             clauses.append((Occur.Should, tantivy.Query.boost_query(phrase, 6.0)))
         if not clauses:
             return None
-        restricted = tantivy.Query.boolean_query(
+        return tantivy.Query.boolean_query(
             [
                 (Occur.Must, tantivy.Query.boolean_query(clauses)),
                 (Occur.Must, tantivy.Query.term_query(self.schema, "lang", lang)),
             ]
         )
-        return restricted
 
     def search(self, *, query: str, lang: str, limit: int = 10) -> list[SearchHit]:
         query = " ".join((query or "")[:MAX_QUERY_CHARS].split())

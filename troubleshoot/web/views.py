@@ -21,7 +21,7 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.diagnosis import BounceInputError, bounce_text_for_display
+from troubleshoot.diagnosis import BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
@@ -63,9 +63,11 @@ def same_origin_required(view):
         if request.method == "POST":
             fetch_site = request.headers.get("Sec-Fetch-Site")
             origin = request.headers.get("Origin")
-            if fetch_site and fetch_site not in {"same-origin", "none"}:
-                return HttpResponseForbidden(gettext("This form can only be sent from this site."))
-            if origin and origin != f"{request.scheme}://{request.get_host()}" and origin not in settings.CSRF_TRUSTED_ORIGINS:
+            cross_site = fetch_site and fetch_site not in {"same-origin", "none"}
+            foreign_origin = (
+                origin and origin != f"{request.scheme}://{request.get_host()}" and origin not in settings.CSRF_TRUSTED_ORIGINS
+            )
+            if cross_site or foreign_origin:
                 return HttpResponseForbidden(gettext("This form can only be sent from this site."))
         return view(request, *args, **kwargs)
 
@@ -92,9 +94,7 @@ def home(request):
         request,
         snapshot,
         ("home", lang, request.path),
-        lambda: render(
-            request, "web/home.html", {"form": DiagnoseForm(), "groups": _grouped_articles(snapshot, lang), "lang": lang}
-        ),
+        lambda: render(request, "web/home.html", {"form": DiagnoseForm(), "groups": _grouped_articles(snapshot, lang)}),
     )
 
 
@@ -117,7 +117,6 @@ def search(request):
     hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=20)
     if query and not too_long and not hits and not write_rate_check(address=client_address(request), scope="missed"):
         missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
-    snapshot = content_snapshot_get()
     return render(
         request,
         "web/search.html",
@@ -126,8 +125,7 @@ def search(request):
             "hits": hits,
             "too_long": too_long,
             "max_chars": MAX_QUERY_CHARS,
-            "suggestions": _general_articles(snapshot, lang) if query and not hits else [],
-            "groups": _grouped_articles(snapshot, lang),
+            "suggestions": _general_articles(content_snapshot_get(), lang) if query and not hits else [],
         },
     )
 
@@ -162,12 +160,16 @@ def _input_refused(request, message, *, status):
     return render(request, "web/diagnose.html", {"form": DiagnoseForm(), "input_error": message}, status=status)
 
 
+def _rate_limited(request, retry_after):
+    response = render(request, "web/rate_limited.html", {"retry_after": retry_after}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 def _diagnose_and_render(request, *, content, form):
     retry_after = diagnose_rate_check(address=client_address(request))
     if retry_after:
-        response = render(request, "web/rate_limited.html", {"retry_after": retry_after}, status=429)
-        response["Retry-After"] = str(retry_after)
-        return response
+        return _rate_limited(request, retry_after)
     try:
         answer = bounce_diagnose_published(text=content, language=get_language())
     except BounceInputError as error:
@@ -175,7 +177,9 @@ def _diagnose_and_render(request, *, content, form):
         return _input_refused(request, message, status=413 if error.code == "too_large" else 400)
     lang = get_language()
     snapshot = answer.snapshot
-    paste = bounce_text_for_display(content)  # in its own charset, as the sender wrote it
+    paste = answer.text
+    # Evidence is shown to senders only where it quotes their own bounce; rule names stay for staff.
+    paste_words = " ".join(paste.lower().split())
     results = []
     recognised = False
     for result in answer.results:
@@ -186,9 +190,12 @@ def _diagnose_and_render(request, *, content, form):
             for alt in data.get("alternatives", [])
             if alt.get("article") in snapshot.articles
         ]
-        source = " ".join(f"{data.get('diagnostic_text') or ''} {paste}".lower().split())
-        # Show senders the decisive words as they appear in their own bounce; rule names stay for staff.
-        quoted = [text for text in data.get("evidence", []) if " ".join(text.lower().split()) in source]
+        diagnostic_words = " ".join((data.get("diagnostic_text") or "").lower().split())
+        quoted = [
+            text
+            for text in data.get("evidence", [])
+            if (words := " ".join(text.lower().split())) in diagnostic_words or words in paste_words
+        ]
         results.append(
             {
                 "data": data,
@@ -217,7 +224,6 @@ def _diagnose_and_render(request, *, content, form):
             "closest": closest,
             "paste": paste[:20_000],
             "evidence": [text for item in results for text in item["quoted"]],
-            "lang": lang,
         },
     )
 
@@ -235,7 +241,6 @@ def article(request, slug):
         related = [a.localized(lang) for a in snapshot.by_category().get(entry.category, []) if a.slug != entry.slug]
         context = {
             "article": entry.localized(lang),
-            "lang": lang,
             "category_label": CATEGORY_LABELS.get(entry.category, entry.category),
             "related": related,
             "voted": voted,
@@ -253,9 +258,7 @@ def feedback(request, slug):
         return redirect("web:article", slug=slug)
     retry_after = write_rate_check(address=client_address(request), scope="feedback")
     if retry_after:
-        response = render(request, "web/rate_limited.html", {"retry_after": retry_after}, status=429)
-        response["Retry-After"] = str(retry_after)
-        return response
+        return _rate_limited(request, retry_after)
     if not request.session.session_key:
         request.session.save()
     voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
