@@ -145,3 +145,9 @@ def test_a_latin1_upload_is_shown_back_with_its_accents(client):
     eml = "Subject: x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n550 5.2.1 boîte supprimée\r\n".encode("latin-1")
     content = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("x.eml", eml)}).content.decode()
     assert "boîte supprimée" in content
+
+
+def test_the_result_page_offers_the_search_its_advice_points_to(client):
+    content = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"}).content.decode()
+    assert "search the articles below" in content
+    assert 'role="search"' in content
