@@ -3,7 +3,7 @@
 
 Usage: python benchmarks/accuracy.py [--split dev] [--min 0.95] [--no-fixtures] [--verbose]
 
-Reads ../shared/corpus/bounces/<split>/emails/*.eml and labels.jsonl relative to the project root,
+Reads tests/corpus/bounces/<split>/emails/*.eml and labels.jsonl (copied into the repository),
 loads the article signatures from fixtures/*.json when present (Django fixture format), runs
 every email, matches results to labels by recipient order and prints the share of labelled
 results whose category is right, overall and per category, then the misses. Exits non-zero when
@@ -85,13 +85,13 @@ def build_ruleset(use_fixtures: bool = True):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--split", default="dev")
-    ap.add_argument("--corpus", default=None, help="corpus folder (default ../shared/corpus/bounces/<split>)")
+    ap.add_argument("--corpus", default=None, help="corpus folder (default tests/corpus/bounces/<split>)")
     ap.add_argument("--min", type=float, default=None, help="exit 1 when overall accuracy is below this share")
     ap.add_argument("--no-fixtures", action="store_true", help="ignore fixtures/*.json")
     ap.add_argument("--verbose", "-v", action="store_true", help="print the diagnostic text of each miss")
     args = ap.parse_args(argv)
 
-    corpus = Path(args.corpus) if args.corpus else ROOT.parent / "shared" / "corpus" / "bounces" / args.split
+    corpus = Path(args.corpus) if args.corpus else ROOT / "tests" / "corpus" / "bounces" / args.split
     labels_path = corpus / "labels.jsonl"
     if not labels_path.is_file():
         print("corpus not found: %s" % labels_path, file=sys.stderr)

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     seed_rs = ruleset_compile(signatures=sigs, general_articles=general, skip_invalid=True)
 
     # (a) corpus vs email.message_from_bytes ------------------------------------------------------
-    corpus = Path(args.corpus) if args.corpus else ROOT.parent / "shared" / "corpus" / "bounces" / "dev" / "emails"
+    corpus = Path(args.corpus) if args.corpus else ROOT / "tests" / "corpus" / "bounces" / "dev" / "emails"
     files = sorted(corpus.glob("*.eml"))
     if not files:
         print("(a) corpus: SKIP (no emails at %s)" % corpus)
