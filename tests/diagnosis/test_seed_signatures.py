@@ -13,8 +13,7 @@ SEED = PROJECT_ROOT / "fixtures" / "seed_articles.json"
 
 def _accuracy():
     """The accuracy script's fixture loader (benchmarks/accuracy.py), without Django."""
-    if not SEED.is_file():
-        pytest.skip("fixtures/seed_articles.json is not there yet")
+    assert SEED.is_file(), "fixtures/seed_articles.json is committed; a clone without it is broken"
     from benchmarks import accuracy
 
     return accuracy

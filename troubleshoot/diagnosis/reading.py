@@ -642,14 +642,14 @@ class _Boiler:
         return self._lines
 
 
-_BOILER_CTX: list[_Boiler | None] = [None]
-
-
 def _drop_boiler(lines: list[str], boiler: "_Boiler | None" = None) -> list[str]:
-    """Lines that are not the usual 'this message was created automatically...' boilerplate."""
+    """Lines that are not the usual 'this message was created automatically...' boilerplate.
+
+    ``boiler`` is the notification's own boilerplate set, passed down explicitly (never kept in a
+    module global: two threads diagnosing at once must not see each other's lines)."""
     if not lines:
         return []
-    b = boiler or _BOILER_CTX[0]
+    b = boiler
     if b is not None:
         return [ln for ln in lines if ln.strip() and ln not in b.lines]
     bl = set(_boiler_lines(lines))
@@ -682,7 +682,8 @@ def _reason_paren(lines: list[str]) -> str:
 
 
 def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | None = None,
-                       anchor_prefix: str = "", flat: str | None = None) -> tuple[str, int]:
+                       anchor_prefix: str = "", flat: str | None = None,
+                       boiler: "_Boiler | None" = None) -> tuple[str, int]:
     """The core diagnostic sentence(s) of one recipient's part of the notification, and how sure
     we are that it is one (3: a quoted reply or a lead-in such as 'said:'; 2: text after the
     address; 1: text before it; 0: whatever is left)."""
@@ -709,14 +710,14 @@ def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | 
     if not diag:
         rest = collapse(anchor_rest).lstrip(">:;,.]) \"'")
         if len(rest) >= 3:
-            more = collapse("\n".join(_drop_boiler(seg_lines[1:6]))) if len(rest) < 40 else ""
+            more = collapse("\n".join(_drop_boiler(seg_lines[1:6], boiler))) if len(rest) < 40 else ""
             diag, strength = _cut_noise((rest + " " + more).strip()), 2
     if not diag:
         pre = collapse(anchor_prefix).strip(" <(\"'*-").rstrip(":;, ")
         if len(pre.split()) >= 2 and not pre.lower().endswith(_LEADINS) and ":" not in pre and ";" not in pre:
             diag, strength = pre.rstrip(":;, "), 1
     if not diag:
-        body = _drop_boiler(seg_lines[1:] if len(seg_lines) > 1 else seg_lines)
+        body = _drop_boiler(seg_lines[1:] if len(seg_lines) > 1 else seg_lines, boiler)
         diag = _cut_noise(collapse("\n".join(body)))
     # a reply code near the start: start there ("host mx [ip]: 550 ...")
     rm = REPLY_RE.search(diag[:160])
@@ -746,11 +747,7 @@ def strip_codes(s: str) -> str:
 
 
 def read(text: str, *, depth: int = 0, budget: mime.Budget | None = None) -> Report:
-    saved = _BOILER_CTX[0]
-    try:
-        return _read(text, depth, budget or mime.Budget())
-    finally:
-        _BOILER_CTX[0] = saved
+    return _read(text, depth, budget or mime.Budget())
 
 
 def _read(text: str, depth: int, budget: mime.Budget) -> Report:
@@ -806,7 +803,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             not in ("delivered", "relayed", "expanded")] or recs
 
     lines = note.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
-    boiler = _BOILER_CTX[0] = _Boiler(lines)
+    boiler = _Boiler(lines)
     if len(recs) == 1:
         anchors, role_only = [], False  # one recipient: the whole notification is about it
     else:
@@ -828,7 +825,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
     def preamble_diag() -> tuple[str, int]:
         nonlocal pre_diag
         if pre_diag is None:
-            pre_diag = extract_diagnostic(_drop_boiler(preamble)) if preamble else ("", 0)
+            pre_diag = extract_diagnostic(_drop_boiler(preamble, boiler), boiler=boiler) if preamble else ("", 0)
         return pre_diag
 
     if recs:
@@ -851,7 +848,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             empty = _is_empty_diag(dtext)
             if seg_lines and (empty or (len(dtext) < 60 and not REPLY_RE.search(dtext[:8]))):
                 seg_diag, _strength = extract_diagnostic(seg_lines, a.rest if a else "", rcpt,
-                                                         a.prefix if a else "", seg_flat)
+                                                         a.prefix if a else "", seg_flat, boiler)
                 if empty and seg_diag:
                     dtext = seg_diag
                 elif seg_diag and REPLY_RE.match(seg_diag) and dtext.lower() in seg_diag.lower():
@@ -873,7 +870,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             seg_lines = segs.get(key, [])
             a = first[key]
             seg_flat = collapse("\n".join(seg_lines[:400]))[:8000]
-            diag, strength = extract_diagnostic(seg_lines, a.rest, key, a.prefix, seg_flat)
+            diag, strength = extract_diagnostic(seg_lines, a.rest, key, a.prefix, seg_flat, boiler)
             if strength < 3 and preamble:
                 pd, ps = preamble_diag()
                 if pd and (ps > strength or _is_empty_diag(diag)):
@@ -898,9 +895,9 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             rcpt = found[0][2] if found else None
         if rcpt is None:
             rcpt = _returned_recipient(returned, inline_original)
-        kept = _drop_boiler(lines)
+        kept = _drop_boiler(lines, boiler)
         kept_flat = collapse("\n".join(kept[:400]))[:8000]
-        diag, _strength = extract_diagnostic(kept, flat=kept_flat) if kept else ("", 0)
+        diag, _strength = extract_diagnostic(kept, flat=kept_flat, boiler=boiler) if kept else ("", 0)
         if not diag and not is_message:
             diag = collapse(note[:MAX_DIAG_CHARS * 2])[:MAX_DIAG_CHARS]  # a pasted sentence: all we have
             kept_flat = kept_flat or diag
