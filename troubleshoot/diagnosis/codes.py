@@ -97,7 +97,10 @@ REPLY_CATEGORY: dict[str, str] = {
 SYNTAX_REPLIES = {"500", "501", "502", "503", "504", "401", "402", "403", "404", "405", "406", "407"}
 
 STATUS_RE = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?!\.?\d)")
-REPLY_RE = re.compile(r"(?:^|(?<=[\s;'\"(\[>#,=]))([45]\d\d)(?=[ \-:,;.)\]'\"]|$)")
+# A reply code, and not the start of a telephone number that a notice gives for help
+# ("call 555-0123", "(555) 012-3456", "555 012 3456").
+REPLY_RE = re.compile(r"(?:^|(?<=[\s;'\"(\[>#,=]))([45]\d\d)(?=[ \-:,;.)\]'\"]|$)"
+                      r"(?![-.]\d{3,4}\b)(?![ .]\d{3}[-. ]\d{4}\b)(?!\)\s?\d{3}\b)")
 
 
 def normalize_status(s: str | None) -> str | None:

@@ -3,7 +3,8 @@
 Rules:
 - more than MAX_INPUT_BYTES bytes (or characters, for str input) -> ``too_large``;
 - nothing but whitespace -> ``empty``;
-- binary data (NUL bytes, control characters, known file signatures) -> ``binary``;
+- binary data (known file signatures, or more than 5% control bytes) -> ``binary``; a stray NUL
+  or a few control characters in a real email are dropped;
 - UTF-16/32 (with a BOM, or ASCII-as-UTF-16 without one) is decoded;
 - otherwise bytes are decoded as UTF-8 with ``surrogateescape`` so that no byte is lost: MIME
   parts declaring another charset are re-decoded from the original bytes later
@@ -42,13 +43,26 @@ def _utf16_guess(sample: bytes) -> str | None:
 
 
 def _is_binary(data: bytes) -> bool:
+    """Known file signatures, or mostly control bytes. A real email can carry a stray NUL or a few
+    control characters (a truncated part, a buggy gateway): those are dropped, not refused."""
     if data.startswith(_BINARY_MAGIC):
         return True
     sample = data[:65536]
-    if b"\x00" in sample:
-        return True
     controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL))
-    return controls > max(8, len(sample) // 50)
+    return controls > len(sample) * _BINARY_SHARE
+
+
+# more than this share of control bytes (NUL included) is not text
+_BINARY_SHARE = 0.05
+_CONTROL_RE = re.compile("[%s]" % re.escape(_CONTROL.decode("ascii")))
+
+
+def _controls(text: str) -> int:
+    return len(_CONTROL_RE.findall(text))
+
+
+def _drop_controls(text: str) -> str:
+    return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
 
 
 def decode_input(text: str | bytes) -> str:
@@ -60,7 +74,8 @@ def decode_input(text: str | bytes) -> str:
     if isinstance(text, str):
         if len(text) > MAX_INPUT_BYTES:
             raise BounceInputError("too_large")
-        if "\x00" in text[:65536]:
+        sample = text[:65536]
+        if _controls(sample) > len(sample) * _BINARY_SHARE:
             raise BounceInputError("binary")
         out = text
         try:
@@ -85,7 +100,8 @@ def decode_input(text: str | bytes) -> str:
                 out = data.decode(enc)
             except UnicodeDecodeError:
                 out = data.decode(enc, "replace")
-            if "\x00" in out[:65536]:
+            sample = out[:65536]
+            if _controls(sample) > len(sample) * _BINARY_SHARE:
                 raise BounceInputError("binary")
         else:
             if not data.strip():
@@ -95,6 +111,7 @@ def decode_input(text: str | bytes) -> str:
             out = data.decode("utf-8", "surrogateescape")
     else:
         raise BounceInputError("unreadable", "Expected text or bytes, got %s." % type(text).__name__)
+    out = _drop_controls(out)
     if out.startswith("\ufeff"):
         out = out[1:]
     if "\r" in out:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import re2
 
-from . import codes
+from . import codes, kinds, rx
 from .errors import BounceInputError
 from .inputs import decode_input
 from .reading import Fact, Report, collapse, read, strip_codes
@@ -156,10 +156,12 @@ class RecipientResult:
     command: str | None = None
     action: str | None = None
     fired: list[RuleFiring] | None = None  # every rule that matched, when asked to explain
+    original_recipient: str | None = None
 
     def to_dict(self) -> dict:
         return {
             "recipient": self.recipient,
+            "original_recipient": self.original_recipient,
             "category": self.category,
             "article": self.article,
             "permanent": self.permanent,
@@ -188,9 +190,13 @@ class Diagnosis:
     ruleset: str = ""
     elapsed_ms: float = 0.0
     extra: dict = field(default_factory=dict)
+    not_a_bounce: str | None = None  # kinds.REASONS; then results is empty
 
     def to_dict(self) -> dict:
-        return {"results": [r.to_dict() for r in self.results]}
+        out: dict = {"results": [r.to_dict() for r in self.results]}
+        if self.not_a_bounce:
+            out["not_a_bounce"] = self.not_a_bounce
+        return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -548,6 +554,46 @@ def _signature_candidates(f: Fact, t: _Texts, ruleset: RuleSet) -> list[Candidat
     return sorted(best.values(), key=lambda c: -c.confidence)
 
 
+# What a report says of its own failure when it gives no code: the wordings MTAs put next to
+# it (Postfix "This is a permanent error"; qmail "This is a permanent error; I've given up";
+# Exim "permanent delivery error" / "retry time not reached"; Exchange "will continue trying";
+# Gmail "The error that the other server returned was ... temporary"; French notices).
+_PERMANENT_WORDS = rx.Pattern(
+    r"permanent(?:ly)? (?:error|failure|fatal|rejected|undeliverable)|fatal error|hard bounce|"
+    r"i'?ve given up|will not (?:be )?(?:retried|try again)|won't (?:retry|try again)|no further (?:delivery )?attempts|"
+    r"erreur (?:permanente|d[ée]finitive)|[ée]chec d[ée]finitif|d[ée]finitivement")
+_TEMPORARY_WORDS = rx.Pattern(
+    r"temporar(?:y|ily)|will (?:continue to )?(?:retry|try again|keep trying|be retried)|try again later|"
+    r"still trying|has been delayed|delivery delayed|deferred|soft bounce|"
+    r"erreur temporaire|temporairement|nouvelle(?:s)? tentative|sera r[ée]essay|r[ée]essayer plus tard")
+# categories whose failure is permanent by nature, and those that pass (DESIGN.md, "usually")
+_PERMANENT_CATS = frozenset({"userunknown", "hostunknown", "notaccept", "hasmoved", "suspend", "rejected",
+                             "norelaying", "emailtoolarge", "spamdetected", "virusdetected", "filtered",
+                             "policyviolation", "authfailure", "securityerror", "notcompliantrfc", "contenterror",
+                             "syntaxerror", "mailererror"})
+_TEMPORARY_CATS = frozenset({"ratelimited", "networkerror", "systemerror", "systemfull", "expired"})
+
+
+def _permanence(f: Fact, category: str) -> bool | None:
+    """Will the same message fail again? The codes say so first (5.x.x / 5xx permanent, 4.x.x / 4xx
+    temporary), then the report's own words, its RFC 3464 Action, then the nature of the reason."""
+    by_code = codes.permanence(f.status, f.reply_code)
+    if by_code is not None:
+        return by_code
+    text = (f.diagnostic or "") + " " + (f.context or "")[:2000]
+    if _PERMANENT_WORDS.test(text):
+        return True
+    if f.action == "delayed" or _TEMPORARY_WORDS.test(text):
+        return False
+    if category in _PERMANENT_CATS:
+        return True
+    if category in _TEMPORARY_CATS:
+        return False
+    if f.action == "failed" and category not in ("onhold", "undefined", "expired"):
+        return True
+    return None
+
+
 def _passed_on(f: Fact, category: str) -> bool | None:
     """True: the reporting server relays another server's refusal; False: its own finding (including
     the connection and DNS failures it met itself); None: the report does not tell."""
@@ -615,13 +661,13 @@ def diagnose_report(report: Report, ruleset: RuleSet, explain: bool = False) -> 
         diag = f.diagnostic or ""
         results.append(RecipientResult(
             recipient=f.recipient, category=category, article=article,
-            permanent=codes.permanence(f.status, f.reply_code), status=f.status, reply_code=f.reply_code,
+            permanent=_permanence(f, category), status=f.status, reply_code=f.reply_code,
             confidence=round(conf, 3), evidence=[e for e in evidence if e], low_confidence=low, alternatives=alts,
             diagnostic_text=diag, reporting_mta=f.reporting_mta, remote_mta=f.remote_mta, ips=list(f.ips),
             domains=list(f.domains), passed_on=_passed_on(f, category),
             matched_by=by if category not in ("onhold", "undefined") or by == "signature" else
             (by if by != "none" else "none"),
-            command=f.command, action=f.action, fired=fired))
+            command=f.command, action=f.action, fired=fired, original_recipient=f.original_recipient))
     return results
 
 
@@ -636,9 +682,23 @@ def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet, explain: bool = Fals
         report = read(decoded)
     except RecursionError:  # pragma: no cover - nesting is bounded; belt and braces
         raise BounceInputError("unreadable") from None
-    results = diagnose_report(report, ruleset, explain)
+    results = diagnose_report(report, ruleset, explain) if not report.not_a_bounce else []
+    not_a_bounce = report.not_a_bounce
+    if not not_a_bounce and _no_bounce_text(report, results):
+        results, not_a_bounce = [], kinds.NO_BOUNCE_TEXT
     return Diagnosis(results=results, subject=report.subject, ruleset=ruleset.fingerprint,
-                     elapsed_ms=(time.perf_counter() - t0) * 1000)
+                     elapsed_ms=(time.perf_counter() - t0) * 1000, not_a_bounce=not_a_bounce)
+
+
+def _no_bounce_text(report: Report, results: list[RecipientResult]) -> bool:
+    """A pasted text (no message headers) in which nothing at all speaks of a delivery failure:
+    no code, no rule, no signature, no failure wording. Guessing would be worse than saying so."""
+    if report.is_message or report.bare_reply or len(results) != 1:
+        return False
+    r = results[0]
+    if r.status or r.reply_code or r.matched_by != "none" or r.recipient:
+        return False
+    return not kinds.has_failure_words(report.facts[0].diagnostic + " " + report.notification)
 
 
 def bounce_explain(*, text: str | bytes, ruleset: RuleSet) -> list[list[RuleFiring]]:

@@ -29,7 +29,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from . import mime, rx
+from . import kinds, mime, rx
 from .codes import REPLY_RE, STATUS_RE, is_generic, normalize_status
 from .inputs import text_of_str
 
@@ -48,6 +48,7 @@ class Fact:
     """What the report says about one failed recipient."""
 
     recipient: str | None = None
+    original_recipient: str | None = None  # RFC 3464 Original-Recipient, as the sender wrote it
     action: str | None = None
     status: str | None = None
     dsn_status: str | None = None
@@ -81,6 +82,7 @@ class Report:
     notification: str = ""
     is_message: bool = False
     bare_reply: bool = False
+    not_a_bounce: str | None = None  # see kinds.REASONS: then ``facts`` is empty
 
 
 # ---------------------------------------------------------------------------------------------
@@ -746,8 +748,39 @@ def strip_codes(s: str) -> str:
 # main entry
 
 
+# mbox (RFC 4155): each message starts with a "From " line, the sender and a date
+_MBOX_FROM_RE = re.compile(r"^From \S+ +\S.{0,120}$", re.M)
+MAX_MBOX_MESSAGES = 50
+
+
 def read(text: str, *, depth: int = 0, budget: mime.Budget | None = None) -> Report:
-    return _read(text, depth, budget or mime.Budget())
+    budget = budget or mime.Budget()
+    if depth == 0 and text.startswith("From "):
+        messages = _mbox_messages(text)
+        if len(messages) > 1:
+            return _read_mbox(messages, budget)
+    return _read(text, depth, budget)
+
+
+def _mbox_messages(text: str) -> list[str]:
+    """The messages of an mbox file: each "From " line that a header block follows starts one."""
+    starts = [m.start() for m in _MBOX_FROM_RE.finditer(text[:MAX_NOTE_CHARS * 20])
+              if _HEADERISH_RE.match(text, text.find("\n", m.start()) + 1)]
+    if len(starts) < 2:
+        return [text]
+    starts = starts[:MAX_MBOX_MESSAGES] + [len(text)]
+    return [text[a:b] for a, b in zip(starts, starts[1:])]
+
+
+def _read_mbox(messages: list[str], budget: mime.Budget) -> Report:
+    """Several bounces in one mbox: every failed recipient of every one, in order."""
+    reports = [_read(m, 0, budget) for m in messages]
+    bounces = [r for r in reports if not r.not_a_bounce]
+    if not bounces:
+        return reports[0]
+    facts = [f for r in bounces for f in r.facts][:MAX_RECIPIENTS]
+    first = bounces[0]
+    return Report(facts, subject=first.subject, notification=first.notification, is_message=True)
 
 
 def _read(text: str, depth: int, budget: mime.Budget) -> Report:
@@ -799,8 +832,13 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             recs, pm = _json_bounces(note_all)
             for k, v in pm.items():
                 per_msg.setdefault(k, v)
-    recs = [r for r in recs if (r.get("action") or "").strip().lower().split(" ")[0]
-            not in ("delivered", "relayed", "expanded")] or recs
+    if is_message and depth == 0:
+        root_type = root.params.get("report-type", "").lower() if root.ctype == "multipart/report" else ""
+        kind = kinds.message_kind(headers=top_headers, subject=subject, report_type=root_type, note=note,
+                                  dsn_actions=[_action(r) for r in recs], has_dsn=bool(dsn_texts or recs))
+        if kind:
+            return Report([], subject=subject, notification=note[:16000], is_message=True, not_a_bounce=kind)
+    recs = [r for r in recs if _action(r) not in kinds.SUCCESS_ACTIONS] or recs
 
     lines = note.split("\n", MAX_NOTE_LINES)[:MAX_NOTE_LINES]
     boiler = _Boiler(lines)
@@ -838,7 +876,8 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             if seg is None and len(recs) == 1:
                 seg = segs[next(iter(segs))] if len(segs) == 1 else lines
             dtype, dtext = _dsn_diag(r.get("diagnostic-code"))
-            fact = Fact(recipient=rcpt, action=(r.get("action") or "").split(" ")[0].lower() or None,
+            fact = Fact(recipient=rcpt, action=_action(r) or None,
+                        original_recipient=_dsn_value(r.get("original-recipient")),
                         dsn_status=normalize_status(r.get("status")), diagnostic_type=dtype,
                         reporting_mta=reporting, remote_mta=_mta_name(r.get("remote-mta")))
             seg_lines = seg or []
@@ -924,6 +963,11 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
 def _join_kept(lines: list[str], boiler: "_Boiler | None" = None) -> str:
     return "\n".join(_drop_boiler(lines, boiler))
+
+
+def _action(rec: dict[str, str]) -> str:
+    """RFC 3464 Action of a recipient block, lower-case, without comments ("failed (bad mailbox)")."""
+    return (rec.get("action") or "").strip().lower().split(" ")[0]
 
 
 def _trim_said(d: str) -> str:

@@ -596,7 +596,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"several matches found in domino directory", 3),
         (r"temporary system problem|server busy|multiple destination domains per transaction", 3),
         (r"temporarily rejected (?:this )?message|domain policy size per transaction", 3),
-        (r"(?:internal|local|system|server|temporary) (?:server )?(?:error|problem|failure)", 2),
+        # "temporary failure" alone names no reason (onhold): only the status code can say more
+        (r"(?:internal|local|system|server) (?:server )?(?:error|problem|failure)", 2),
+        (r"\bqq (?:temporary|read|write) (?:problem|error)", 3),  # qmail-smtpd.c: the queue failed
         (r"configuration error|misconfigured|system config error", 3),
         (r"it would create a mail loop|loops back to myself|loop was found", 2),
         (r"service (?:currently|temporarily) unavailable", 2),
