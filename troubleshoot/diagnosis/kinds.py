@@ -97,6 +97,9 @@ _FAILURE_WORDS_RE = rx.Pattern(
     r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b|\b[45]\.\d{1,3}\.\d{1,3}\b|(?:^|\s)[45]\d\d\s)")
 
 
+_DELETED_RE = re.compile(r"^disposition:[^\n]{0,200};\s*deleted", re.I | re.M)
+
+
 def header(headers: list[tuple[str, str]], name: str) -> str:
     for k, v in headers:
         if k == name:
@@ -128,13 +131,17 @@ def message_kind(*, headers: list[tuple[str, str]], subject: str, report_type: s
         return None  # RFC 3464: a failure or a delay is reported
     if actions and all(a in SUCCESS_ACTIONS for a in actions):
         return RECEIPT
+    auto = header(headers, "auto-submitted").strip().lower()
     if report_type == "disposition-notification" and not has_dsn:
-        return RECEIPT  # RFC 8098 read receipt
+        # RFC 8098 read receipt, except the refusal that Sieve's "reject" sends in that form
+        # (RFC 5429 section 2.1.1: an MDN with the "deleted" disposition, marked "auto-replied (rejected)")
+        if "rejected" in auto or _DELETED_RE.search(note):
+            return None
+        return RECEIPT
     if header(headers, "x-failed-recipients") or has_dsn:
         return None
     if system_sender(headers) or _BOUNCE_SUBJECT_RE.search(subject or ""):
         return None
-    auto = header(headers, "auto-submitted").strip().lower()
     precedence = header(headers, "precedence").strip().lower()
     if ((auto and not auto.startswith("no")) or precedence == "auto_reply" or header(headers, "x-autoreply")
             or header(headers, "x-autorespond") or header(headers, "x-vacation")

@@ -102,6 +102,9 @@ _ADDR_RE = rx.Pattern(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,12}")
 
 
+_ADDR_TYPE_PREFIXES = ("smtp=", "rfc822=", "rfc-822=", "smtp:", "mailto:")
+
+
 def find_addresses(text: str, limit: int = 200) -> list[tuple[int, int, str]]:
     """Email addresses in ``text`` as (start, end, address) - str offsets; linear time (RE2)."""
     out: list[tuple[int, int, str]] = []
@@ -112,6 +115,11 @@ def find_addresses(text: str, limit: int = 200) -> list[tuple[int, int, str]]:
         a, e = sp[0]
         addr = t.sub(a, e)
         lead = len(addr) - len(addr.lstrip("."))
+        low = addr[lead:lead + 8].lower()
+        for prefix in _ADDR_TYPE_PREFIXES:
+            if low.startswith(prefix):  # "SMTP=user@example.com" (Exchange 5.5, X.400 gateways)
+                lead += len(prefix)
+                break
         addr = addr[lead:]
         local, _, dom = addr.rpartition("@")
         if not local or "." not in dom:
@@ -365,6 +373,9 @@ def split_returned(note: str) -> tuple[str, str]:
     for sp in _CUT_HEADER_RE.iter_spans(head, 50):
         # a header block: the next line is a header or a continuation too
         start, mend = head.pos(sp[0][0]), head.pos(sp[0][1])
+        prev = note[max(0, note.rfind("\n", 0, max(0, start - 1)) + 1):start].strip()
+        if prev.startswith("--") and note[start:start + 8].lower() == "content-":
+            continue  # the header of a MIME part that no Content-Type announced, not a returned message
         nl = note.find("\n", mend)
         nxt = note[nl + 1: nl + 200] if nl >= 0 else ""
         if nxt[:1] in (" ", "\t") or _HEADERISH_RE.match(nxt):
@@ -385,7 +396,8 @@ _HEADER_ONLY = frozenset({"to", "cc", "bcc", "from", "sender", "reply-to", "retu
 _LEADINS = ("delivered to", "deliver to", "message to", "delivering your mail to", "undeliverable to",
             "mail to", "rcpt to", "recipient", "recipients", "addressed to", "delivery to", "failed to",
             "sending to", "destinataire", "empfänger", "adresse", "wasn't delivered to", "not delivered to",
-            "couldn't be delivered to", "could not be delivered to", "non remis à", "sent to")
+            "couldn't be delivered to", "could not be delivered to", "non remis à", "sent to",
+            "local mailbox", "mailbox", "boîte aux lettres", "the address", "l'adresse", "addressed,")
 _ROLE_LOCALS = frozenset({"postmaster", "mailer-daemon", "support", "abuse", "noreply", "no-reply", "hostmaster",
                           "webmaster", "root", "help", "helpdesk"})
 _SUMMARY_RE = re.compile(r"^\d{3}(?:[ -]\d\.\d{1,3}\.\d{1,3})?$")
@@ -404,7 +416,9 @@ def _anchor_kind(line: str, start: int, end: int, prev_line: str) -> str | None:
         if _PREV_SENDER_RE.search(prev_line.strip()[-40:]):
             return None
         return "plain"
-    low = p.lower()
+    low = " ".join(p.lower().split())
+    if low.endswith(("dda:", "dda:smtp=", "dda:smtp:")):
+        return "plain"  # Exchange 5.5 IMS: an X.400 form whose domain-defined attribute is the address
     if _SUMMARY_RE.match(p) and (after.startswith("...") or after.startswith(">...")):
         return "summary"
     if low.endswith("mailto:"):
@@ -434,6 +448,12 @@ class _Anchor:
     kind: str
     rest: str
     prefix: str = ""
+    original: str | None = None  # the address the sender wrote, when an alias or a list expanded it
+
+
+# Sendmail (deliver.c: "    (expanded from: <alias>)") and Exim (deliver.c: "    (generated from alias)")
+# name, under a failed address, the address the sender wrote.
+_EXPANDED_FROM_RE = re.compile(r"^\s*\((?:expanded|generated) from:?\s*<?$", re.I)
 
 
 def find_anchors(lines: list[str], exclude: set[str]) -> tuple[list[_Anchor], bool]:
@@ -459,6 +479,13 @@ def find_anchors(lines: list[str], exclude: set[str]) -> tuple[list[_Anchor], bo
             while j >= 0 and not lines[j].strip():
                 j -= 1
             prev_nonblank[i] = lines[j] if j >= 0 else ""
+        if _EXPANDED_FROM_RE.match(line[:s]):
+            original = addr.strip("<>\"'")
+            if anchors and anchors[-1].line >= i - 2 and anchors[-1].original is None:
+                anchors[-1].original = original
+            else:  # Exim's "an undisclosed address (generated from x)": x is all the sender knows
+                anchors.append(_Anchor(i, _addr_key(addr), original, "plain", line[e:], "", original))
+            continue
         kind = _anchor_kind(line, s, e, prev_nonblank[i])
         if kind:
             anchors.append(_Anchor(i, _addr_key(addr), addr.strip("<>\"'"), kind, line[e:], line[:s]))
@@ -868,7 +895,11 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
     if recs:
         for r in recs[:MAX_RECIPIENTS]:
-            rcpt = _dsn_value(r.get("final-recipient")) or _dsn_value(r.get("original-recipient"))
+            rcpt = _dsn_value(r.get("final-recipient"))
+            if not _usable_address(rcpt, r.get("final-recipient")):
+                # RFC 3464 2.3.2: the final address may be of another type (X.400 "x400; /S=.../") or
+                # internal ("user@sims-ms-daemon"); the Original-Recipient says what the sender wrote
+                rcpt = _dsn_value(r.get("original-recipient")) or rcpt
             key = _addr_key(rcpt or "")
             okey = _addr_key(_dsn_value(r.get("original-recipient")) or "")
             akey = key if key in segs else okey
@@ -916,7 +947,8 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
                     diag = pd
                     seg_lines = preamble + seg_lines
                     seg_flat = collapse("\n".join(seg_lines[:400]))[:8000]
-            fact = Fact(recipient=a.addr, diagnostic=diag, context=seg_flat[:4000])
+            fact = Fact(recipient=a.addr, diagnostic=diag, context=seg_flat[:4000],
+                        original_recipient=a.original if a.original != a.addr else None)
             fact.command = detect_command(seg_flat, seg_lines, diag)
             facts.append(fact)
 
@@ -932,6 +964,8 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         if xf:
             found = find_addresses(xf)
             rcpt = found[0][2] if found else None
+        if rcpt is None:
+            rcpt = _summary_recipient(lines) or _bare_name_recipient(lines, top_headers)
         if rcpt is None:
             rcpt = _returned_recipient(returned, inline_original)
         kept = _drop_boiler(lines, boiler)
@@ -963,6 +997,13 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
 def _join_kept(lines: list[str], boiler: "_Boiler | None" = None) -> str:
     return "\n".join(_drop_boiler(lines, boiler))
+
+
+def _usable_address(addr: str | None, field_value: str | None) -> bool:
+    if not addr or "@" not in addr or "." not in addr.rsplit("@", 1)[1]:
+        return False
+    addr_type, sep, _rest = (field_value or "").partition(";")
+    return not sep or addr_type.strip().lower() in ("rfc822", "utf-8", "")
 
 
 def _action(rec: dict[str, str]) -> str:
@@ -1090,6 +1131,39 @@ def _sender_addresses(headers, note: str, per_msg: dict[str, str]) -> set[str]:
     for sp in _SENDER_IN_TEXT_RE.iter_spans(t, 100):
         out.add(_addr_key(t.sub(*sp[1])).rstrip(">.,;:"))
     return out
+
+
+# qmail-send (qmail-send.c bounce text) and Yahoo's qmail-derived notices summarise the returned
+# message above "--- Below this line is a copy of the message." with its "To:" line.
+_SUMMARY_TO_RE = re.compile(r"^\s*to:\s*<?([^\s<>@]{1,64}@[^\s<>@]{1,255}?)>?\s*$", re.I)
+# "Message not delivered to the following:" (phquery), "could not be delivered ... recipients ...:"
+# (AOL) followed by a bare name: a local part of the reporting domain (AOL screen names).
+_FOLLOWING_RE = re.compile(r"\b(?:following|recipients?)\b", re.I)
+_BARE_NAME_RE = re.compile(r"^\s+([A-Za-z0-9][A-Za-z0-9._+-]{0,63})(?:\s{2,}\S.*)?$")
+
+
+def _summary_recipient(lines: list[str]) -> str | None:
+    found = [m.group(1) for ln in lines[:200] if (m := _SUMMARY_TO_RE.match(ln))]
+    return found[0] if len(found) == 1 else None
+
+
+def _bare_name_recipient(lines: list[str], headers: list[tuple[str, str]]) -> str | None:
+    frm = find_addresses(_header(headers, "from") or "", limit=1)
+    if not frm:
+        return None
+    labels = frm[0][2].rsplit("@", 1)[1].strip(">").lower().split(".")
+    # the registered domain: two labels, three under a country's generic second level (co.uk)
+    n = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in ("co", "ac", "com", "net", "org", "gov",
+                                                                         "edu", "ne", "or", "go") else 2
+    domain = ".".join(labels[-n:])
+    for i, ln in enumerate(lines[1:200], 1):
+        m = _BARE_NAME_RE.match(ln)
+        if not m or "@" in ln:
+            continue
+        before = [x for x in lines[max(0, i - 4):i] if x.strip()][-2:]
+        if before and before[-1].rstrip().endswith(":") and _FOLLOWING_RE.search(" ".join(before)):
+            return "%s@%s" % (m.group(1), domain)
+    return None
 
 
 def _returned_recipient(returned: list[mime.Part], inline_original: str) -> str | None:
