@@ -129,3 +129,30 @@ def test_malformed_json_gets_a_json_answer_never_a_500(client, body):
     response = client.post("/api/v1/diagnose", body, content_type="application/json")
     assert response.status_code in (200, 400)
     assert response["Content-Type"] == "application/json"
+
+
+OUT_OF_OFFICE = (
+    "From: Jane Doe <jane@example.org>\nTo: sender@example.com\nSubject: Automatic reply: figures\n"
+    "Auto-Submitted: auto-replied\n\nI am out of the office until 4 January.\n"
+)
+
+
+def test_an_auto_reply_gets_no_category_and_says_why_in_the_visitors_language(client):
+    en = post(client, {"text": OUT_OF_OFFICE, "lang": "en"}).json()
+    fr = post(client, {"text": OUT_OF_OFFICE, "lang": "fr"}).json()
+    assert en["results"] == fr["results"] == []
+    assert en["not_a_bounce"] == fr["not_a_bounce"] == "auto_reply"
+    assert "automatic reply" in en["message"]
+    assert "réponse automatique" in fr["message"]
+
+
+def test_the_original_recipient_of_a_report_is_in_the_answer(client):
+    text = (
+        "From: MAILER-DAEMON@mail.example.net\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\n'
+        "Content-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.net\n\n"
+        "Original-Recipient: rfc822; sales@example.org\nFinal-Recipient: rfc822; jane@example.org\n"
+        "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n--b--\n"
+    )
+    (result,) = post(client, {"text": text}).json()["results"]
+    assert (result["recipient"], result["original_recipient"]) == ("jane@example.org", "sales@example.org")

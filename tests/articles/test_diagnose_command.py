@@ -53,3 +53,16 @@ def test_an_unreadable_or_empty_input_is_reported_and_the_others_still_diagnosed
     assert lines[0]["error"]["code"] == "empty"
     assert lines[1]["error"]["code"] == "unreadable"
     assert lines[2]["results"][0]["article"] == "too-many-messages"
+
+
+def test_a_receipt_gives_no_result_and_the_reason(tmp_path):
+    receipt = tmp_path / "receipt.eml"
+    receipt.write_text(
+        "From: Jane <jane@example.org>\nTo: sender@example.com\nSubject: Read: figures\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"\n\n--b\n'
+        "Content-Type: message/disposition-notification\n\nFinal-Recipient: rfc822; jane@example.org\n"
+        "Disposition: manual-action/MDN-sent-manually; displayed\n--b--\n"
+    )
+    (line,) = run(str(receipt))
+    assert line["results"] == []
+    assert line["not_a_bounce"] == "receipt"

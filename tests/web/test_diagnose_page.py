@@ -151,3 +151,29 @@ def test_the_result_page_offers_the_search_its_advice_points_to(client):
     content = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"}).content.decode()
     assert "search the articles below" in content
     assert 'role="search"' in content
+
+
+def test_an_auto_reply_pasted_is_told_apart_in_the_visitors_language(client):
+    text = (
+        "From: Jane Doe <jane@example.org>\nTo: sender@example.com\nSubject: Automatic reply: figures\n"
+        "Auto-Submitted: auto-replied\n\nI am out of the office until 4 January.\n"
+    )
+    content = client.post("/fr/diagnose/", {"text": text}).content.decode()
+    assert "Ce n’est pas un rapport de non-remise" in content
+    assert "réponse automatique" in content
+    assert 'class="result"' not in content
+
+
+def test_a_few_plain_words_are_searched_and_the_page_says_so(client):
+    response = client.post("/en/diagnose/", {"text": "hello"}, follow=True)
+    content = response.content.decode()
+    assert response.redirect_chain[-1][0].startswith("/en/search/?q=hello")
+    assert "These few words are not a bounce" in content
+    assert "These few words are not a bounce" not in client.get("/en/search/", {"q": "hello"}).content.decode()
+
+
+def test_a_long_text_that_is_not_a_bounce_says_so_with_the_closest_articles(client):
+    text = "Dear team, thank you for the lovely lunch yesterday. " * 3
+    content = client.post("/en/diagnose/", {"text": text}).content.decode()
+    assert "This is not a bounce" in content
+    assert "Nothing in this text reports a failed delivery" in content

@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from troubleshoot.diagnosis import (
     RuleSet,
@@ -240,6 +241,29 @@ def content_snapshot_reset() -> None:
         _checked_at = 0.0
 
 
+# What we tell a sender whose text is not a bounce (troubleshoot.diagnosis.kinds), in the site,
+# the API and the CLI alike.
+NOT_A_BOUNCE_MESSAGES = {
+    "auto_reply": _(
+        "This is an automatic reply (an out-of-office message, for example), not a bounce: your message "
+        "was delivered, and there is nothing to fix."
+    ),
+    "receipt": _(
+        "This is a delivery or read receipt, not a bounce: it confirms that your message arrived, and there "
+        "is nothing to fix."
+    ),
+    "ordinary_message": _(
+        "This looks like an ordinary message, not a bounce: nothing in it reports a failed delivery. Paste "
+        "the non-delivery report itself, the message sent by “Mail Delivery System”, “MAILER-DAEMON” or "
+        "“postmaster”."
+    ),
+    "no_bounce_text": _(
+        "Nothing in this text reports a failed delivery. Paste the error text of the bounce (the lines with "
+        "codes such as 550 5.1.1) or the whole report; to look for an article, use the search."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class DiagnosisAnswer:
     """A diagnosis with the snapshot it was made against, and the bounce as the sender wrote it."""
@@ -247,6 +271,11 @@ class DiagnosisAnswer:
     results: list
     snapshot: ContentSnapshot
     text: str  # the input decoded once, in its own charset, for showing it back
+    not_a_bounce: str | None = None  # why there are no results: troubleshoot.diagnosis.kinds.REASONS
+
+    @property
+    def not_a_bounce_message(self) -> str | None:
+        return NOT_A_BOUNCE_MESSAGES.get(self.not_a_bounce) if self.not_a_bounce else None
 
     def to_dict(self, *, lang: str) -> dict:
         results = []
@@ -255,7 +284,11 @@ class DiagnosisAnswer:
             entry = self.snapshot.articles.get(item["article"])
             item["title"] = entry.title(lang) if entry else None
             results.append(item)
-        return {"results": results}
+        out: dict = {"results": results}
+        if self.not_a_bounce:
+            out["not_a_bounce"] = self.not_a_bounce
+            out["message"] = str(self.not_a_bounce_message)
+        return out
 
 
 def bounce_diagnose_published(
@@ -267,14 +300,17 @@ def bounce_diagnose_published(
     With `explain`, every result lists each rule that fired (see troubleshoot.diagnosis).
     """
     snapshot = content_snapshot_get()
-    results = list(bounce_diagnose(text=text, ruleset=snapshot.ruleset, explain=explain).results)
+    diagnosis = bounce_diagnose(text=text, ruleset=snapshot.ruleset, explain=explain)
+    results = list(diagnosis.results)
     shown = bounce_text_for_display(text)
     if language is not None:
         weakest = min((r.confidence for r in results), default=0.0)
         unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
-        if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
+        # an auto-reply or a receipt was read right: nothing for staff to look at
+        answered = diagnosis.not_a_bounce in ("auto_reply", "receipt")
+        if not answered and (unsure or weakest < settings.MISSED_QUERY_CONFIDENCE):
             missed_query_record(kind=MissedQuery.Kind.PASTE, text=shown, language=language, confidence=weakest)
-    return DiagnosisAnswer(results=results, snapshot=snapshot, text=shown)
+    return DiagnosisAnswer(results=results, snapshot=snapshot, text=shown, not_a_bounce=diagnosis.not_a_bounce)
 
 
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:

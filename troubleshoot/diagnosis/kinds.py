@@ -72,7 +72,7 @@ _FAILURE_WORDS_RE = rx.Pattern(
     r"(?:undeliver|not (?:be )?delivered|could(?:n't| not) (?:be )?sen[dt]|unable to send|not (?:be )?sent|couldn't be delivered|could not (?:be )?deliver|unable to deliver|"
     r"delivery (?:to .{0,80})?(?:has )?failed|failed (?:to deliver|recipient|address)|permanent(?:ly)? (?:error|failure|fatal)|"
     r"temporar(?:y|ily) (?:error|failure|problem|unavailable|rejected|deferred)|"
-    r"\bbounce|rejected|refused|denied|blocked|blacklist|blocklist|not (?:found|exist|known|allowed|accepted|permitted)|"
+    r"\bbounce|came back|sent back|returned to me|m'est revenu|(?:est|a [ée]t[ée]) retourn[ée]|rejected|refused|denied|blocked|blacklist|blocklist|not (?:found|exist|known|allowed|accepted|permitted)|"
     r"does(?: not|n't) exist|no such|unknown (?:user|recipient|address|mailbox|domain|host)|(?:user|recipient|mailbox|address|host|domain) (?:unknown|not found)|"
     r"invalid (?:recipient|address|mailbox|user)|mailbox (?:full|unavailable|disabled|is)|quota|over ?quota|"
     r"too (?:large|big|many)|size limit|"

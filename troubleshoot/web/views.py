@@ -122,6 +122,8 @@ def search(request):
         "web/search.html",
         {
             "query": query,
+            # a few words typed into the paste box: say that they were searched, not diagnosed
+            "pasted": bool(query) and request.GET.get("pasted") == "1",
             "hits": hits,
             "too_long": too_long,
             "max_chars": MAX_QUERY_CHARS,
@@ -151,7 +153,7 @@ def diagnose(request):
     content = form.cleaned_data["content"]
     if isinstance(content, str) and content.strip() and not looks_like_bounce(content):
         # A few words typed into the paste box: search for them instead.
-        return redirect(f"{reverse('web:search')}?{urlencode({'q': content.strip()})}")
+        return redirect(f"{reverse('web:search')}?{urlencode({'q': content.strip(), 'pasted': 1})}")
     return _diagnose_and_render(request, content=content, form=form)
 
 
@@ -207,7 +209,7 @@ def _diagnose_and_render(request, *, content, form):
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")
     closest = []
-    if not recognised:
+    if not recognised and answer.not_a_bounce not in ("auto_reply", "receipt"):
         # Nothing recognised: offer the articles whose words are closest to the paste.
         closest = [
             snapshot.articles[hit.slug].localized(lang)
@@ -221,6 +223,8 @@ def _diagnose_and_render(request, *, content, form):
             "form": form,
             "results": results,
             "recognised": recognised,
+            "not_a_bounce": answer.not_a_bounce,
+            "not_a_bounce_message": answer.not_a_bounce_message,
             "closest": closest,
             "paste": paste[:20_000],
             "evidence": [text for item in results for text in item["quoted"]],
