@@ -281,7 +281,9 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
         if t.has("rejected", 3):
             return False  # "Sender verify failed: no such user here": the unknown user is the sender
         # refused at RCPT TO (or a bare reply, which is nearly always that); after DATA it is a filter
-        return (cmd == "RCPT" or (f.bare and cmd is None)) and t.has("userunknown", 2)
+        # (a bare reply or a pasted sentence with no stage is nearly always that: Sisimai, which
+        # scores whole reports, calls an unknown user "filtered" unless the report shows RCPT TO)
+        return (cmd == "RCPT" or (cmd is None and (f.bare or f.pasted))) and t.has("userunknown", 2)
     if cat == "filtered":
         if t.weight("spamdetected") >= 3 or t.weight("virusdetected") >= 3:
             return False  # "message filtered" that says why: spam or virus
@@ -290,7 +292,7 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
             return user_or_filter
         if cmd in _BEFORE_DATA:
             return False
-        if f.bare and cmd is None and not t.has("filtered", 2):
+        if (f.bare or f.pasted) and cmd is None and not t.has("filtered", 2):
             return False
         return user_or_filter
     if cat == "requireptr":
@@ -629,6 +631,15 @@ def _rules_fired(f: Fact, t: _Texts, ruleset: RuleSet, sig_cands: list[Candidate
     return fired
 
 
+def _stage_overrules(sig: Candidate, category: str, f: Fact, ruleset: RuleSet) -> bool:
+    """A general article's signature restates its category's wording ("user unknown"); the rules
+    read the same wording in the light of the report's structure, and that reading stands: an
+    unknown-user wording in a whole report that does not show RCPT TO is a filter's refusal
+    (see _probe_a). A specific article's signature (one provider's exact text) still decides."""
+    return (sig.article in ruleset.general_articles.values() and sig.category == "userunknown"
+            and category == "filtered" and not (f.bare or f.pasted))
+
+
 def diagnose_report(report: Report, ruleset: RuleSet, explain: bool = False) -> list[RecipientResult]:
     results = []
     for f in report.facts:
@@ -642,7 +653,7 @@ def diagnose_report(report: Report, ruleset: RuleSet, explain: bool = False) -> 
             same = [c for c in sig_cands if c.category == category]
             # a signature decides when it is at least as sure as the rules; when it agrees with
             # them, it picks the article (a specific article beats the category's general one)
-            if top.confidence >= conf:
+            if top.confidence >= conf and not _stage_overrules(top, category, f, ruleset):
                 chosen_sig = top
             elif same and same[0].confidence >= conf - 0.3:
                 chosen_sig = Candidate(same[0].category, same[0].article, max(conf, same[0].confidence),

@@ -64,6 +64,7 @@ class Fact:
     ips: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     bare: bool = False  # a bare SMTP reply: nothing says at which stage it was given
+    pasted: bool = False  # read from a pasted text, not a whole message (no headers)
     context_extra: object = field(default=None, repr=False, compare=False)  # callable -> str, lazily
     _full: str | None = field(default=None, repr=False, compare=False)
 
@@ -980,6 +981,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
     single = len(facts) == 1
     note_head = note[:16000]
     for f in facts:
+        f.pasted = not is_message
         if not f.reporting_mta:
             f.reporting_mta = reporting or _reporting_from_text(note, top_headers)
         if single:
