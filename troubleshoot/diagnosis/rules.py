@@ -105,6 +105,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"no longer active", 2),
         (r"compte (?:du destinataire )?(?:est )?(?:bloqu[ée]|d[ée]sactiv[ée]|suspendu|ferm[ée])", 3),
         (r"bo[iî]te (?:du destinataire )?archiv[ée]e", 3),
+        (r"compte (?:de messagerie )?.{0,60}(?:est )?(?:d[ée]sactiv[ée]|inactif|suspendu)", 3),
         (r"konto (?:ist )?gesperrt", 3),
     ],
     "hasmoved": [
@@ -206,6 +207,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"recipnotfound", 3),
         (r"recipient not found", 3),
         (r"recipient not found by smtp address lookup", 4),
+        # Exchange / Outlook.com NDR sentences, English and French (Microsoft's NDR templates)
+        (r"the e-?mail address you entered couldn't be found", 4),
+        (r"\S+ est introuvable sur \S+", 4),
+        (r"(?:adresse|destinataire) (?:est )?introuvable|introuvable ou ne peut pas recevoir", 3),
+        (r"(?:l'adresse|le compte) .{0,60}n'existe pas", 3),
         (r"wasn't found at \S+\.", 4),
         (r"l'adresse (?:de messagerie |e-?mail )?que vous avez entr[ée]e est introuvable", 4),
         (r"(?:adresse|destinataire) (?:est )?introuvable", 3),
@@ -395,6 +401,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "hostunknown": [
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
+        # Exchange Online NDR (5.4.310 "DNS domain does not exist") and Gmail's notices: the domain
+        # itself is unknown, which decides over the unknown-user wording of the same sentence
+        (r"(?:the )?(?:recipient's |recipient |destination )?domain (?:name )?(?:\S+ )?(?:does not|doesn't) exist", 4),
+        (r"domain .{0,100}(?:couldn't be found|could not be found|was not found)", 4),
+        (r"domaine (?:du destinataire |de destination )?(?:\S+ )?(?:n'existe pas|est introuvable|introuvable|inexistant)", 4),
+        (r"(?:dns|syst[èe]me dns|domain name system).{0,60}(?:domain|domaine).{0,40}(?:does not exist|n'existe pas)", 4),
         (r"sorry, i couldn't find any host", 3),
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"all host address lookups failed permanently", 3),
@@ -466,6 +478,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"suspicion of (?:being )?spam", 3),
     ],
     "ratelimited": [
+        (r"reached (?:your|a|the) (?:daily )?limit for (?:sending|message recipients|recipients|messages)", 4),
+        (r"(?:daily|hourly) limit for (?:message )?recipients|message receive limit|submission quota", 4),
+        (r"limite quotidienne|limite d'envoi|limite de (?:destinataires|messages|r[ée]ception)", 4),
+        (r"(?:re[çc]oit|recevez|envoyez) des (?:e-?mails|messages) [àa] un rythme", 3),
         (r"receiving mail too quickly|relay (?:sending )?limit exceeded", 3),
         (r"sending (?:quota|limit) exceeded|this mail has been rate limited", 3),
         (r"too many (?:messages|mails|emails|connections|recipients|sessions|concurrent|errors|rcpt|simultaneous)", 3),
@@ -563,6 +579,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
+        (r"resolver\.rst\.\w+|not in allowed-?senders list|list of allowed senders", 3),
+        (r"(?:do not|don't) have permission to send to|not (?:authorized|allowed|permitted) to send (?:e-?mail |messages )?to (?:this|the) (?:recipient|group|list|address)", 3),
+        (r"only accepts messages from|delivery to this address is restricted|set up to reject messages from", 3),
+        (r"has a policy that prohibits|violates .{0,60}policy|r[èe]gle qui interdit", 3),
+        (r"n'[êe]tes pas autoris[ée]s? [àa] envoyer|n'avez pas l'autorisation d'envoyer|n'accepte que les messages", 3),
+        (r"liste des exp[ée]diteurs autoris[ée]s|remise [àa] cette adresse est restreinte", 3),
         (r"has a policy that prohibited|sending messages with the same message-id", 3),
         (r"does not allow external forwarding", 3),
         (r"not accepting mail with", 3),
@@ -594,6 +616,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"delivery to (?:file|pipe) forbidden|local delivery failed|lmtp error after", 3),
         (r"several matches found in domino directory", 3),
+        (r"probl[èe]me (?:syst[èe]me|de syst[èe]me) temporaire", 3),
         (r"temporary system problem|server busy|multiple destination domains per transaction", 3),
         (r"temporarily rejected (?:this )?message|domain policy size per transaction", 3),
         # "temporary failure" alone names no reason (onhold): only the status code can say more
@@ -619,6 +642,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
+        (r"suspected mail loop|too many hops|hop count exceeded|routing loop|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 3),
         (r"connect to \S+: connection (?:refused|reset)|connection refused\.?$", 1),
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r"wasn't able to establish an smtp connection", 3),
@@ -670,6 +694,15 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "expired": [
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
+        (r"will retry for \d+ more (?:hours|days)|delivery incomplete|temporary problem delivering", 3),
+        (r"ha(?:s|sn't) (?:not )?(?:yet )?been delivered(?: yet)?|not yet been delivered", 3),
+        (r"delivery (?:to (?:the following|these) recipients? .{0,40})?(?:has been|was|is) delayed", 3),
+        (r"warning: message \S+ delayed|could not send message for (?:the )?past \d+", 3),
+        (r"this is a warning message only", 3),
+        (r"remise (?:est )?retard[ée]e|(?:distribution|remise|livraison) .{0,60}a [ée]t[ée] retard[ée]e", 3),
+        (r"pas encore [ée]t[ée] (?:remis|distribu[ée]|livr[ée])|tentatives de remise (?:vont se poursuivre|continueront)", 3),
+        (r"continuera d'essayer|sera renvoy[ée] pendant|n'a pu [êe]tre (?:envoy|remis|distribu)\S* (?:ces|depuis|pendant) \d+", 3),
+        (r"la distribution n'est pas termin[ée]e|probl[èe]me temporaire a emp[êe]ch[ée]", 3),
         (r"has been frozen|was frozen on arrival", 3),
         (r"connection expired", 2),
         (r"timeout - closing connection", 3),
