@@ -163,3 +163,37 @@ def test_a_delayed_action_without_code_is_temporary(general_ruleset):
     (r,) = results(dsn("Final-Recipient: rfc822; jane@example.org", "Action: delayed",
                        "Diagnostic-Code: smtp; connection timed out"), general_ruleset)
     assert r.permanent is False
+
+
+def test_a_temporary_error_given_up_on_is_expired_with_the_last_error_as_evidence(general_ruleset):
+    # qmail-send.c: "I'm not going to try again; this message has been in the queue too long."
+    text = eml(
+        "From: MAILER-DAEMON@mail.example.net",
+        "To: sender@example.com",
+        "Subject: failure notice",
+        "",
+        "Hi. This is the qmail-send program at mail.example.net.",
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        "This is a permanent error; I've given up. Sorry it didn't work out.",
+        "",
+        "<jane@example.org>:",
+        "I'm not going to try again; this message has been in the queue too long.",
+        "Remote host said: 451 4.3.0 Please try again later",
+    )
+    (r,) = results(text, general_ruleset)
+    assert r.category == "expired"
+    assert any(e.startswith("last error: 451 4.3.0") for e in r.evidence), r.evidence
+
+
+def test_a_last_error_that_names_its_reason_keeps_it(general_ruleset):
+    text = eml(
+        "From: MAILER-DAEMON@mail.example.net",
+        "To: sender@example.com",
+        "Subject: failure notice",
+        "",
+        "<jane@example.org>:",
+        "I'm not going to try again; this message has been in the queue too long.",
+        "Remote host said: 452 4.2.2 Mailbox full",
+    )
+    (r,) = results(text, general_ruleset)
+    assert r.category == "mailboxfull"

@@ -401,6 +401,18 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
         cat = _FRANCE_CODES[m.group(1)]
         return cat, 0.85, [m.group(0), "Orange/La Poste code %s" % m.group(1)], "category_rule", t
 
+    # 1b. a temporary error that the sending server stopped retrying: the delivery expired, and the
+    # last error it met is kept as evidence (RFC 3464 "Action: failed" with a 4.x.x status; qmail
+    # "this message has been in the queue too long", Exim "retry timeout exceeded", Postfix
+    # "delivery temporarily suspended" + "Action: failed", Sendmail "Cannot send message for 5 days")
+    # When the last error names its own reason (a full mailbox, a DNS failure), that reason stands,
+    # as Sisimai reads these reports.
+    if codes.permanence(st, f.reply_code) is False and t.top < 2:
+        gave_up = _GAVE_UP.find(f.full_context()[:6000] + " " + (f.diagnostic or ""))
+        if gave_up:
+            last = "last error: %s" % (f.diagnostic or st or "")[:200]
+            return "expired", 0.75, [gave_up, last], "category_rule", t
+
     # 1. wordings that settle the matter whatever the codes say (directory look-ups, null MX ...)
     if t.top >= 4:
         for cat in _W4_ORDER:
@@ -463,6 +475,14 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
     if (f.diagnostic or "").strip():
         return "onhold", 0.2, [], "none", t
     return "undefined", 0.1, [], "none", t
+
+
+_GAVE_UP = rx.Pattern(
+    r"(?:in the queue too long|retry time(?:out)? (?:exceeded|not reached for any host after a long failure)|"
+    r"giving up|gave up|i'?ve given up|(?:after|in) \d+ (?:delivery )?attempts|too many (?:delivery )?(?:attempts|retries)|"
+    r"could not (?:be )?(?:deliver(?:ed)?|send message) for (?:the )?(?:past |last )?\d+|"
+    r"(?:was|were) not delivered within \d+|message (?:has )?expired|queue (?:lifetime|expired)|"
+    r"d[ée]lai (?:de remise )?(?:d[ée]pass[ée]|expir[ée])|abandon)")
 
 
 # The most frequent reasons behind a reply code, offered when the text says nothing more.

@@ -46,7 +46,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"account (?:is )?(?:full|over quota)", 3),
         (r"their mailbox is full", 3),
         (r"exceeding receiving limits", 2),
-        (r"bo[iî]te (?:aux lettres |mail |de r[ée]ception |du destinataire )?(?:est )?pleine", 3),
+        (r"bo[iî]te (?:(?:aux lettres|mail|de r[ée]ception|de messagerie|du destinataire|de \S+) )*(?:est )?(?:pleine|satur[ée]e)", 3),
         (r"quota (?:de stockage )?(?:d[ée]pass[ée]|atteint)", 3),
         (r"espace (?:de stockage )?insuffisant", 2),
         (r"postfach (?:ist )?voll", 3),
@@ -642,7 +642,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
-        (r"suspected mail loop|too many hops|hop count exceeded|routing loop|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 3),
+        (r"suspected mail loop|too many hops|hop count exceeded|routing loop|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 4),
         (r"connect to \S+: connection (?:refused|reset)|connection refused\.?$", 1),
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r"wasn't able to establish an smtp connection", 3),
