@@ -418,6 +418,14 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
         for cat in _W4_ORDER:
             if t.weight(cat) >= 4:
                 return rule_result(cat)
+    # ... and in a pasted notice, the sentence the provider wrote for the sender ("jdoe wasn't found
+    # at contoso.com", "You do not have permission to send to this recipient") says as much as the
+    # technical line under it
+    if f.pasted and not f.bare:
+        for cat in _W4_ORDER:
+            h = t.ctx_hits.get(cat)
+            if h and h[0] >= 4:
+                return cat, 0.8, [t.evidence(cat, ctx=True)] + ev_status, "category_rule", t
 
     # 2. Sisimai's first pass: reasons recognised by status code or wording, in precedence order
     for cat in ORDER_A:

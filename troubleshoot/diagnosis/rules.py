@@ -17,6 +17,13 @@ from __future__ import annotations
 
 RULES: dict[str, list[tuple[str, int]]] = {
     "mailboxfull": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"\b(?:exceeding|over) (?:the |their |its |his |her |your )?(?:allowed |mailbox |disk |storage )?quota\b", 3),  # reason/why-mailboxfull.go:24,33,54,66,70
+        (r"quota usage exceeded|diskspace quota", 3),  # reason/why-mailboxfull.go:30,44
+        (r"(?:does not|doesn't) have enough (?:\w+ )?space", 2),  # reason/why-mailboxfull.go:31
+        (r"account storage limit|reached (?:its|their|the) storage limit", 3),  # rhost/for-godaddy.go:184
+        (r"mail file size exceeds the maximum size allowed", 4),  # reason/why-mailboxfull.go:37
+        (r"insufficient disk space", 2),  # reason/why-mailboxfull.go:22 ("452 insufficient disk space")
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"error: quota exceed", 3),
         (r"mailbox .{0,20}exceeded .{0,20}limit", 3),
@@ -56,6 +63,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"number of attachments .{0,60}exceeds|exceed\w* (?:\S+ )?(?:header name|message header size) limit|per individual header size", 3),  # rhost/for-google.go:171-175
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'exeeded the maximum size the user accepts|exceeds my databytes limit', 3),
         (r"exceeded (?:the )?maximum (?:allowed |inbound |incoming )?message size", 3),
@@ -80,6 +89,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"mailaddress is administrativ\w{0,6} disabled", 3),  # lhost/via-qmail.go:116-119 (qmail-ldap)
+        (r"banned recipient|mailbox cannot be accessed", 3),  # rhost/for-microsoft.go:577,580
+        (r"\bdd \S+@\S+ is no longer valid", 3),  # rhost/for-yahooinc.go:80
+        (r"this address no longer accepts mail", 4),  # reason/why-suspend.go:40 (also in why-userunknown.go:92; Suspend is probed first)
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'mailaddress is administrativ\w{0,4}ly disabled', 3),
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
@@ -117,6 +131,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user not local; please try", 3),
     ],
     "norelaying": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"open relay (?:is )?not allowed", 3),  # rhost/for-mimecast.go:147-148
+        (r"due to the following smtp relay error", 2),  # lhost/via-kddi.go:48
         (r"invalid credentials for relay|not authorized to send email directly to our servers", 3),
         (r"mail relay denied", 3),
         (r"relaying mail to", 3),
@@ -139,6 +156,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"senders to authenticate (?:their (?:e-?mail|messages) )?with (?:either )?(?:spf|dkim)|requires all (?:\w+ ){0,3}senders to authenticate", 3),  # rhost/for-google.go:44,86,87,93,98; rhost/for-yahooinc.go:28
+        (r"fails? to pass (?:spf |dkim )?authentication checks|does not have authentication information", 3),  # rhost/for-google.go:79
+        (r"\b(?:spf|dkim|dmarc) sender invalid", 3),  # rhost/for-mimecast.go:32-41
+        (r"\bspf\b.{0,100}\bis not allowed to send mail\b|spf/dns de votre nom de domaine|spf/dns configuration", 3),  # reason/why-authfailure.go:33; rhost/for-franceptt.go:137
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"failing both spf and dkim", 3),
         (r"'s dmarc policy", 3),
@@ -167,6 +189,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"[ée]chec (?:de la v[ée]rification )?(?:spf|dkim|dmarc)", 3),
     ],
     "userunknown": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"domain or user isn't in my list of allowed rcpthosts|no \S+ in name directory|recipient address reserved by rfc ?2606|single label domains not accepted|invalid x\.400 address", 3),  # reason/why-userunknown.go:87,120; rhost/for-microsoft.go:712-752
+        (r"\brecipient rejected\.?$", 2),  # rhost/for-cox.go:136
+        (r"cannot find system user|invalid or unknown (?:base |virtual )?user|does not refer to a virtual user", 3),  # lda/lib.go:59-74 (maildrop, vmailmgr)
         # Trend Micro InterScan MSS
         (r"unable to deliver message to <\S+> \(and other recipients in the same domain\)", 4),
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
@@ -254,6 +280,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user missing home directory", 2),
     ],
     "filtered": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"due to extended inactivity new mail is not currently being accepted", 3),  # reason/why-filtered.go:25
+        (r"user does not exist, but will deliver to", 4),  # lda/lib.go:64 (vpopmail)
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"cannot route mail to user", 3),
         (r"message (?:was )?filtered", 2),
@@ -272,6 +301,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"rejected by (?:the )?recipient'?s? (?:filter|rules)", 3),
     ],
     "requireptr": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"dns lookup failure: \S+ try again later|dns check failure", 3),  # reason/why-requireptr.go:46; rhost/for-cox.go:104
         (r"does not meet ipv6 sending guidelines|does not match the ip address of the hostname", 3),
         (r"(?:have|has) a ptr record", 3),
         (r"must have a reverse dns record", 3),
@@ -298,6 +329,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"pas de (?:reverse|ptr|dns inverse)|r[ée]solution inverse", 3),
     ],
     "notcompliantrfc": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"not rfc ?(?:\d{3,4} )?compliant|headers? (?:are|is) not rfc", 3),  # rhost/for-yahooinc.go:42
+        (r"\bmultiple \S+ headers?\b", 2),  # reason/why-notcompliantrfc.go:28 (pair ' multiple ', ' header')
         (r"missing a valid (?:address in the from: header|message-id)", 3),
         (r"unicode character in a disallowed header|encoded-word syntax is not permitted", 3),
         (r"not a valid rfc 5321 address|mail message is malformed", 3),
@@ -313,6 +347,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"non[- ]?conforme? (?:au|à la) rfc", 3),
     ],
     "badreputation": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"\b(?:ip|sender|sending|domain|mta's) reputation\b", 2),  # rhost/for-mimecast.go:60; reason/why-badreputation.go
+        (r"internal resources are temporarily unavailable", 2),  # rhost/for-mimecast.go:53
         (r"poor (?:email |sending )?reputation", 3),
         (r"due to (?:ip|domain|sender) reputation", 3),
         (r"ip/domain reputation", 3),
@@ -324,6 +361,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mauvaise r[ée]putation", 3),
     ],
     "contenterror": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"- bad header\b|\bbad header section\b", 4),  # p5 lib/Sisimai/Lhost/Amavis.pm:78
+        (r'too many "?received:?"? headers', 4),  # lhost/via-exim.go:154-155 (Exim deliver.c; contenterror is final in the Exim module); reason/why-contenterror.go:27
+        (r"conversion to internet format failed|\((?:00050311|000502cc)\)", 3),  # lhost/via-exchange2003.go:75-78
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r'too many "received" headers', 3),
         (r"too many related errors|bare ?line ?feeds|agent generated message depth exceeded", 3),
@@ -343,6 +384,14 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"sender (?:was )?not authenticated(?: by organization| for (?:group|mailbox|public folder))?\b|sender not in allowed-senders list", 3),  # rhost/for-microsoft.go:438-465
+        (r"unknown sender address|sending from unregistered domains?|resolver\.rst\.notauthorized", 3),  # rhost/for-microsoft.go:409,487; lhost/via-exchange2007.go:72
+        (r"blocked senders\b|block policy for (?:header from|envelope from)|envelope blocked - user (?:domain )?entry", 3),  # rhost/for-mimecast.go:193-204
+        (r"unresolvable rfc\.?5321 (?:from )?domain", 3),  # rhost/for-yahooinc.go:64
+        (r"access denied, spam abuse detected", 4),  # rhost/for-microsoft.go:473 (5.7.501-503 -> rejected)
+        (r"not member article from|reject spammers:|rfc 1035 violation: recursive cname|denied by secumail valid-address-filter", 3),  # lhost/via-fml.go:44-46; reason/why-rejected.go:41,62
+        (r"not in (?:the )?allowed-?senders list|list of allowed senders", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
         (r"mail sending denied", 3),
         (r"bad outbound sender", 3),
         (r"domain of sender address", 4),
@@ -400,6 +449,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"\bnxdomain\b|dns server returned answer with no data|dns lookup failure: host \S+ not found|remote domain does ?n'?t exist|we weren't able to find the recipient domain", 3),  # rhost/for-gsuite.go:23; lhost/via-gmail.go:88; lhost/via-dragonfly.go:58; lhost/via-kddi.go:49; rhost/for-google.go:521
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         # Exchange Online NDR (5.4.310 "DNS domain does not exist") and Gmail's notices: the domain
         # itself is unknown, which decides over the unknown-user wording of the same sentence
@@ -432,6 +483,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns domain \S+ does not exist|infodomainnonexistent", 3),
     ],
     "spamdetected": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"mail score \(\d+(?:\.\d+)? over|\bspam (?:\S+ ){0,2}exceeded|probability of being spam|rejected by \S+ \(spam\)|rule imposed as .{1,80} is blacklisted on|content filter agent quarantined", 3),  # reason/why-spamdetected.go:115-122; rhost/for-microsoft.go:520
         (r"nature of the content (?:and/or|or|and) (?:the )?links|likely unsolicited mail", 3),
         (r" - spam\b", 3),
         (r"help_spam", 3),
@@ -478,6 +531,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"suspicion of (?:being )?spam", 3),
     ],
     "ratelimited": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"too many (?:smtp |concurrent |simultaneous |open |new )?(?:sessions|connections)", 3),  # reason/why-toomanyconn.go:34; rhost/for-cox.go:130
+        (r"thread limit exceeded|outbound thread limit|reached (?:your|its|the|their) daily (?:limit|quota)|daily limit for message recipients|message receive limit|exceeded permitted limits within|recipient has exceeded their limit for|tenant has exceeded threshold", 3),  # rhost/for-microsoft.go:528-568,691; rhost/for-mimecast.go:262
+        (r"submission quota exceeded", 4),  # rhost/for-microsoft.go:539 (5.2.2: must beat mailboxfull 'quota exceeded')
+        (r"due to excessive volume|message threshold exceeded|max(?:imum)? (?:number of )?messages? per (?:connection|session)", 3),  # rhost/for-apple.go:68; rhost/for-cox.go:132; rhost/for-yahooinc.go:89; rhost/for-godaddy.go IB510
+        (r"access denined|account service is temporarily unavailable|requested action aborted: try again later", 2),  # rhost/for-tencent.go:44; rhost/for-mimecast.go:245; rhost/for-cox.go:131
         (r"reached (?:your|a|the) (?:daily )?limit for (?:sending|message recipients|recipients|messages)", 4),
         (r"(?:daily|hourly) limit for (?:message )?recipients|message receive limit|submission quota", 4),
         (r"limite quotidienne|limite d'envoi|limite de (?:destinataires|messages|r[ée]ception)", 4),
@@ -509,10 +568,20 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"limite d'envoi", 3),
         (r"temporarily deferred due to unexpected volume", 2),
         (r"receiving mail at a rate", 3),
-        (r"exceeded .{0,40}allowable number of posts", 2),
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"refused to talk to me", 2),  # lhost/via-postfix.go:297 (sets command HELO; HELO/EHLO failures are 'blocked' in lhost/via-exim.go:438, lhost/via-qmail.go:229)
+        (r"too many (?:invalid|bad|unknown|non-?existent) (?:recipients|rcpts?|commands|addresses)", 4),  # rhost/for-cox.go:98-99; rhost/for-godaddy.go IB112/IB113 (comments)
+        (r"is in an? (?:\S+ )?rbl\b|rejected based on (?:a )?black ?list|deferred due to user complaints", 3),  # reason/why-blocked.go:91,95,96
+        (r"mail from (?:\d{1,3}\.){3}\d{1,3} refused", 3),  # reason/why-blocked.go:93-94
+        (r"\bthe (?:domain|email|ip) \S+ is blacklisted", 3),  # reason/why-blocked.go:99-101
+        (r"\bnot accepting connections\b|connection dropped|connection denied", 2),  # rhost/for-apple.go:41; rhost/for-microsoft.go:56; rhost/for-tencent.go:30
+        (r"suspected (?:bounce attacks|spam ip)", 4),  # rhost/for-tencent.go:28-29
+        (r"sending mta or the sender has not passed validation|no matches to nameserver query|\(\S+@\S+:blocked\)", 3),  # reason/why-blocked.go:55,61,82
+        (r"smtp error from remote (?:mail server|mailer) after initial connection", 2),  # reason/why-blocked.go:66 (Exim)
+        (r"unusual rate of (?:unsolicited )?mail", 4),  # rhost/for-google.go:146-147,156-157 (Gmail 421 4.7.0/4.7.28, 550 5.7.1/5.7.28 -> blocked)
         (r"traffic not accepted from this ip", 3),
         (r"ip not in whitelist for rcpt domain", 3),
         (r"try again later, closing connection", 2),
@@ -579,12 +648,19 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
-        (r"resolver\.rst\.\w+|not in allowed-?senders list|list of allowed senders", 3),
-        (r"(?:do not|don't) have permission to send to|not (?:authorized|allowed|permitted) to send (?:e-?mail |messages )?to (?:this|the) (?:recipient|group|list|address)", 3),
-        (r"only accepts messages from|delivery to this address is restricted|set up to reject messages from", 3),
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"without solving a captcha", 3),  # reason/why-policyviolation.go:48 (drop ratelimited 'exceeded .{0,40}allowable number of posts')
+        (r"content presents a potential security issue", 3),  # rhost/for-google.go:308
+        (r"attachment (?:extension|type|file type)s? (?:is |are )?(?:forbidden|not allowed|prohibited|blocked)|anti-spoofing policy|content examination policy|no data before greeting|x-dg-ref header is too long|host network, not allowed", 3),  # rhost/for-cox.go:113-114; rhost/for-mimecast.go:175-186; rhost/for-microsoft.go:395
+        (r"sending messages with the same message-id", 4),  # rhost/for-google.go:320 (421 4.7.28; must beat mailboxfull 'exceeded its quota')
+        # The sentences of Exchange's NDR for a restricted recipient or group (what the sender reads;
+        # 4: they decide over the RESOLVER.RST token, which Sisimai reads as a refused sender when it
+        # is all the report gives)
+        (r"(?:do not|don't) have permission to send to|not (?:authorized|allowed|permitted) to send (?:e-?mail |messages )?to (?:this|the) (?:recipient|group|list|address)", 4),
+        (r"only accepts messages from|delivery to this address is restricted|set up to reject messages from|group's list of allowed senders", 4),
         (r"has a policy that prohibits|violates .{0,60}policy|r[èe]gle qui interdit", 3),
-        (r"n'[êe]tes pas autoris[ée]s? [àa] envoyer|n'avez pas l'autorisation d'envoyer|n'accepte que les messages", 3),
-        (r"liste des exp[ée]diteurs autoris[ée]s|remise [àa] cette adresse est restreinte", 3),
+        (r"n'[êe]tes pas autoris[ée]s? [àa] envoyer|n'avez pas l'autorisation d'envoyer|n'accepte que les messages", 4),
+        (r"(?:ne figurez pas dans|pas dans) la liste des exp[ée]diteurs autoris[ée]s|remise [àa] cette adresse est restreinte", 4),
         (r"has a policy that prohibited|sending messages with the same message-id", 3),
         (r"does not allow external forwarding", 3),
         (r"not accepting mail with", 3),
@@ -607,6 +683,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"politique (?:de s[ée]curit[ée]|locale)|contraire [àa] la politique", 3),
     ],
     "systemerror": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"aliasing/forwarding loop broken|(?:temporary mta failure|rejected by next-hop mta) on relaying|unable to relay message back to mta", 4),  # reason/why-systemerror.go:23; p5 lib/Sisimai/Lhost/Amavis.pm:81-83
+        (r"service not active|system incorrectly configured|pfa agent busy|message failed to be replicated|suspiciousremoteservererror|helo / ehlo requires domain address|resolver\.adr\.(?:badprimary|invalidinsmtp|ambiguous)", 3),  # rhost/for-microsoft.go:609-655; lhost/via-exchange2007.go:64,69,70
+        (r"unable to process (?:connection|command|an email)\b|message ended early|server temporarily not available|dns violates rfc ?1035|temporary file write error|too many results returned but needs to be unique|no proxy for recipient", 3),  # rhost/for-mimecast.go:220-237; rhost/for-cox.go:123; lhost/via-courier.go:48; lda/lib.go:43; lhost/via-qmail.go:126; lhost/via-exchange2003.go:70
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'bad interpreter: no such file or directory', 3),
         (r'automatic homedir creator crashed|illegal value in ldap attribute|ldap attribute is not given', 3),
@@ -642,7 +722,15 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
-        (r"suspected mail loop|too many hops|hop count exceeded|routing loop|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 4),
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"exceeded (?:the )?maximum hop count|maximum hop count exceeded|had no relevant answers|host lookup did not complete", 3),  # lhost/via-notes.go:28; rhost/for-gsuite.go:24; Exim (host lookup did not complete)
+        (r"smtpsend\.dns\.mxloopback|mx record loops back", 4),  # lhost/via-exchange2007.go:63
+        (r"message is looping|already has my delivered-to line", 3),  # rhost/for-godaddy.go:203 (says systemerror); qmail-local wording
+        (r"remote host closed connection|lost connection with \S+ while", 2),  # (not in Sisimai; Exim/Postfix wording; status 4.4.2 -> networkerror)
+        (r"the incorrect hostname used for inbounds", 3),  # rhost/for-mimecast.go:132
+        (r"too many hops|hop count exceeded|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 4),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
+        (r"suspected mail loop|routing loop", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
+        (r"no valid route to (?:remote mx|destination)", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
         (r"connect to \S+: connection (?:refused|reset)|connection refused\.?$", 1),
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r"wasn't able to establish an smtp connection", 3),
@@ -650,7 +738,6 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"address family mismatch on destination mxs|all routes to destination blocked", 3),
         (r"bad dns lookup error code|could not retrieve source address|\bloop detected\b", 3),
-        (r"no mx found for (?:domain|destination)|no valid route to (?:remote mx|destination)", 3),
         (r"temporary failure in mx lookup", 3),
         # a temporary DNS failure is said with "temporary failure": decisive over a system error
         (r"dns (?:temporary|temporarily) (?:failure|error)|temporary (?:dns|name (?:server|resolution)) (?:failure|error)|temporary failure in name resolution", 4),  # noqa: E501
@@ -666,16 +753,20 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns records for the destination computer could not be found", 3),
     ],
     "systemfull": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"insufficient system resources?\b|no space left to finish writing", 3),  # rhost/for-microsoft.go:666; lda/lib.go:54
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'mailbox unavailable \(not enough free space\)', 4),
         (r"mail system full", 3),
         (r"insufficient (?:system )?storage", 3),
         (r"system (?:storage|disk) (?:is )?full", 3),
         (r"requested mail action aborted: exceeded storage allocation", 2),
-        (r"insufficient disk space", 2),
         (r"server (?:is )?(?:out of|low on) (?:disk|storage)", 3),
     ],
     "notaccept": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"system not accepting network messages|hosted tenant which has no mail-enabled subscriptions|account inbounds disabled|missing or bad storedriver mdb properties", 3),  # rhost/for-microsoft.go:379-387; rhost/for-mimecast.go:153
+        (r"no mx found for (?:domain|destination)", 3),  # lhost/via-opensmtpd.go:95-96 (move it from networkerror)
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"an mx or srv record indicated no smtp service", 3),
         (r"no host found for existing smtp connection", 3),
@@ -693,6 +784,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"\bmessage delayed\b", 2),  # rhost/for-microsoft.go:175
+        (r"could not deliver for the last \d+ (?:seconds|minutes|hours|days)|delivery failed \d+ attempts", 3),  # lhost/via-dragonfly.go:54; lhost/via-imailserver.go:39
+        (r"no action is required on your part|message is administratively expired", 2),  # lhost/via-exim.go:168 (delay warning); Postfix qmgr (4.7.0 administratively expired)
+        (r"cannot send message (?:for|within) \d+ (?:days?|hours?)|could not send message for past \d+", 3),  # Sendmail deliver.c wording (status 4.4.7); cf. lhost/via-sendmail.go:30-34,166-170
+        (r"could not contact dns servers", 4),  # lhost/via-gmail.go:82
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"will retry for \d+ more (?:hours|days)|delivery incomplete|temporary problem delivering", 3),
         (r"ha(?:s|sn't) (?:not )?(?:yet )?been delivered(?: yet)?|not yet been delivered", 3),
@@ -730,6 +827,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"tlsa-invalid|dnssec-invalid|certificate-host-mismatch|failed dane validation|restrictdomainsto(?:ipaddresses|certificate)|\bmta-sts\b", 3),  # rhost/for-microsoft.go:204-262
+        (r"this route requires (?:encryption|tls|high-strength ciphers)|requires tls version|server certificate not (?:verified|trusted)", 3),  # rhost/for-mimecast.go:99-117; Postfix smtp_proto.c
         (r"tls required for rcpt domain|senders to use tls/ssl", 3),
         (r"failed mta-sts validation|starttls-not-supported|certificate-expired", 3),
         (r"starttls|\btls\b.{0,40}(?:required|not (?:supported|available)|handshake|negotiation|failed)", 3),
@@ -739,6 +839,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"ssl (?:handshake|error)|certificate (?:verification|validation|expired|error)", 2),
     ],
     "securityerror": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"incorrect authentication data|submitter failed to authenticate|cannot achieve exchange server authentication", 3),  # rhost/for-mimecast.go:212-214; rhost/for-microsoft.go:498; Exim smtp_in.c
+        (r"not authenticated to send anonymous mail", 4),  # rhost/for-microsoft.go:513
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"could not retrieve credentials|turn on smtp authentication", 3),
         (r"too many login attempts|no identity changes permitted", 3),
@@ -760,6 +863,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"\bsecurity\b", 1),
     ],
     "mailererror": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"command time limit exceeded|child process of \S+ transport returned", 3),  # (Postfix local/pipe; Exim pipe transport) — cf. reason/why-mailererror.go
         (r"\|\| ?exit\b", 3),
         (r"maidrop|maildrop:", 3),
         (r"procmail|maildrop|bin/sh|command (?:output|failed|died)|\|\| exit |pipe to \|", 3),
@@ -768,6 +873,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"program (?:exited|failed)", 2),
     ],
     "syntaxerror": [
+        # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
+        (r"send hello first|command parameter not implemented|improper use of smtp command pipelining|xoauth is no longer supported", 3),  # rhost/for-microsoft.go:593; rhost/for-nttdocomo.go:24; rhost/for-google.go:476; Postfix smtpd_check.c
+        (r"smtp protocol violation", 4),  # rhost/for-google.go:445 (beat policyviolation 'protocol violation')
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"angle-brackets nested too deep|domain missing in source-routed address", 3),
         (r'expected word or "<"', 3),
