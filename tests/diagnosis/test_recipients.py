@@ -197,3 +197,15 @@ def test_a_last_error_that_names_its_reason_keeps_it(general_ruleset):
     )
     (r,) = results(text, general_ruleset)
     assert r.category == "mailboxfull"
+
+
+@pytest.mark.parametrize("diagnostic, category", [
+    ("maildrop: maildir over quota.", "mailboxfull"),
+    ("procmail: Quota exceeded while writing \"/var/mail/jane\"", "mailboxfull"),
+    ("maildrop: Cannot find system user", "userunknown"),
+    ("procmail: Couldn't create \"/var/spool/mail/jane\"", "mailererror"),
+])
+def test_a_local_delivery_agent_names_its_own_reason(general_ruleset, diagnostic, category):
+    (r,) = results(dsn("Final-Recipient: rfc822; jane@example.org", "Action: failed", "Status: 5.0.0",
+                       "Diagnostic-Code: x-unix; " + diagnostic), general_ruleset)
+    assert r.category == category

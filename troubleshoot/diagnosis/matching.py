@@ -21,7 +21,7 @@ from . import codes, kinds, rx
 from .errors import BounceInputError
 from .inputs import decode_input
 from .reading import Fact, Report, collapse, read, strip_codes
-from .rules import RULES
+from .rules import RULES, local_agent_reason
 from .ruleset import RuleSet, _find_any, matching_texts
 
 LOW_CONFIDENCE = 0.6
@@ -390,7 +390,13 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
             by = "status_code"
         return cat, conf if conf is not None else _confidence_for_rule(cat, t, f, stcat), evid or ev_status, by, t
 
-    # 0. a local delivery program failed
+    # 0. a local delivery agent wrote it (procmail, maildrop, Dovecot...): its own wordings decide
+    # ("maildir over quota" is a full mailbox), an agent failure that names none is mailererror
+    if f.command in (None, "DATA"):
+        lda = local_agent_reason(f.diagnostic or "")
+        if lda:
+            return lda[0], 0.85, [lda[1]], "category_rule", t
+    # 0b. a local delivery program failed
     if t.has("mailererror", 2) or (dtype.startswith("x-unix") and codes.is_generic(st)):
         e = t.evidence("mailererror")
         return "mailererror", 0.85 if e else 0.7, [e] if e else ["diagnostic type %s" % dtype], "category_rule", t
@@ -407,7 +413,9 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
     # "delivery temporarily suspended" + "Action: failed", Sendmail "Cannot send message for 5 days")
     # When the last error names its own reason (a full mailbox, a DNS failure), that reason stands,
     # as Sisimai reads these reports.
-    if codes.permanence(st, f.reply_code) is False and t.top < 2:
+    # A refusal at a known stage is the remote server's own answer, and decides (qmail's "does not
+    # like recipient" with "in the queue too long" is on hold in Sisimai, via-qmail.go).
+    if codes.permanence(st, f.reply_code) is False and t.top < 2 and f.command is None:
         gave_up = _GAVE_UP.find(f.full_context()[:6000] + " " + (f.diagnostic or ""))
         if gave_up:
             last = "last error: %s" % (f.diagnostic or st or "")[:200]
@@ -447,6 +455,8 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
             continue
         if early and cat in _RECIPIENT_CATS:
             continue  # refused before any recipient was given: not about the recipient
+        if cat == "hostunknown" and codes.permanence(st, f.reply_code) is False:
+            continue  # a DNS failure that may pass is a network error (Sisimai rhost/for-gsuite.go)
         if t.has(cat, 2):
             return rule_result(cat)
     if stcat:

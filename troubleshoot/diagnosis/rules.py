@@ -892,6 +892,51 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
 }
 
+# Local delivery agents and what each says about its own failures (after Sisimai's lda/lib.go,
+# BSD-2-Clause; dovecot/src/deliver/deliver.c for Dovecot's "was automatically rejected" text).
+# When an agent is named and one of its wordings matches, that reason stands; an agent failure
+# with none of them is "mailererror".
+LOCAL_AGENTS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
+    "dovecot": (("your message to <", "> was automatically rejected:"), {
+        "mailboxfull": ("not enough disk space", "quota exceeded"),
+        "userunknown": ("mailbox doesn't exist: ",)}),
+    "mail.local": (("mail.local: ",), {
+        "mailboxfull": ("disc quota exceeded", "mailbox full or quota exceeded"),
+        "systemerror": ("temporary file write error",),
+        "userunknown": (": invalid mailbox path", ": unknown user:", ": user missing home directory", ": user unknown")}),
+    "procmail": (("procmail: ", "/procmail "), {
+        "mailboxfull": ("quota exceeded while writing", "user over quota"),
+        "systemerror": ("service unavailable",),
+        "systemfull": ("no space left to finish writing",)}),
+    "maildrop": (("maildrop: ",), {
+        "mailboxfull": ("maildir over quota.",),
+        "userunknown": ("cannot find system user", "invalid user specified.")}),
+    "vpopmail": (("vdelivermail: ",), {
+        "filtered": ("user does not exist, but will deliver to ",),
+        "mailboxfull": ("domain is over quota", "user is over quota"),
+        "suspend": ("account is locked email bounced",),
+        "userunknown": ("sorry, no mailbox here by that name.",)}),
+    "vmailmgr": (("vdeliver: ",), {
+        "mailboxfull": ("delivery failed due to system quota violation",),
+        "userunknown": ("invalid or unknown base user or domain", "invalid or unknown virtual user",
+                        "user name does not refer to a virtual user")}),
+}
+
+
+def local_agent_reason(diagnostic: str) -> tuple[str, str] | None:
+    """(category, evidence) when a local delivery agent wrote the diagnostic, else None."""
+    low = diagnostic.lower()
+    for agent, (markers, table) in LOCAL_AGENTS.items():
+        if not any(m in low for m in markers):
+            continue
+        for category, wordings in table.items():
+            for w in wordings:
+                if w in low:
+                    return category, w.strip(" :.")
+        return "mailererror", agent
+    return None
+
+
 # Names of Sisimai reasons that the site merged into its categories.
 ALIASES = {"mesgtoobig": "emailtoolarge", "exceedlimit": "emailtoolarge", "speeding": "ratelimited",
            "toomanyconn": "ratelimited", "suppressed": "rejected", "vacation": "onhold", "feedback": "onhold",
