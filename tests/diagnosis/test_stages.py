@@ -34,7 +34,7 @@ def test_the_stage_of_an_exim_report_decides(general_ruleset, stage, reply, cate
 def test_postfix_in_reply_to_end_of_data_makes_an_unknown_user_a_filter(general_ruleset):
     text = ("From: MAILER-DAEMON@mail.example.net (Mail Delivery System)\n"
             "Subject: Undelivered Mail Returned to Sender\n\n"
-            "<jane@example.org>: host mx.example.org[192.0.2.5] said: 550 5.1.1 User unknown\n"
+            "<jane@example.org>: host mx.example.org[192.0.2.5] said: 550 User unknown\n"
             "    (in reply to end of DATA command)\n")
     (r,) = bounce_diagnose(text=text, ruleset=general_ruleset).results
     assert (r.category, r.command) == ("filtered", "DATA")
