@@ -8,8 +8,8 @@ Prints, in order:
 1. the dev corpus (sisimai's set of emails): share of labelled results with the right category;
 2. flufl.bounce's samples (benchmarks/flufl_recipients.py): failed recipients found, non-bounces;
 3. the human-readable notices in English and French (benchmarks/notices.py), per language;
-4. the provider wordings (tests/corpus/wordings): the tune half, the holdout half (only measured,
-   never tuned on) and the gap between them.
+4. the reply lines (tests/corpus/wordings: written from wordings, and the providers' published
+   lists): the tune half, the holdout half (only measured, never tuned on) and the gap.
 Each ``--*-min`` gates its set (exit 1 below it); the holdout halves only print.
 
 Reads tests/corpus/bounces/<split>/emails/*.eml and labels.jsonl (copied into the repository),
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== human-readable notices (English and French)")
     notice_args = ["--min", str(args.notices_min)] if args.notices_min is not None else []
     failed |= _other("notices").main(notice_args) != 0
-    print("\n== provider wordings: tune half vs holdout half")
+    print("\n== reply lines: tune half vs holdout half")
     wordings_report()
     return 1 if failed else 0
 
@@ -180,19 +180,25 @@ def _other(name: str):
         sys.path.pop(0)
 
 
-def wordings_report() -> dict[str, float]:
-    """Built-in rules alone on the own wordings set, per split; the holdout half is never tuned on."""
-    path = ROOT / "tests" / "corpus" / "wordings" / "wordings.jsonl"
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def wordings_report() -> dict[str, dict[str, float]]:
+    """Built-in rules alone on the own reply-line sets, per split; the holdout halves are never tuned on.
+
+    wordings.jsonl: lines written from providers' and MTAs' wordings; published.jsonl: the replies
+    that Google, Microsoft, Mimecast, Yahoo list in their own published references."""
     ruleset = ruleset_compile(signatures=[], general_articles={c: c for c in CATEGORIES})
-    shares: dict[str, float] = {}
-    for split in ("tune", "holdout"):
-        rows = [r for r in records if r["split"] == split]
-        right = sum(1 for r in rows if _first_category(r["text"], ruleset) == r["category"])
-        shares[split] = right / len(rows)
-        print("  %-8s %3d/%-3d %5.1f%%" % (split, right, len(rows), 100 * shares[split]))
-    print("  gap (tune - holdout): %+.1f points" % (100 * (shares["tune"] - shares["holdout"])))
-    return shares
+    out: dict[str, dict[str, float]] = {}
+    for name in ("wordings", "published"):
+        path = ROOT / "tests" / "corpus" / "wordings" / ("%s.jsonl" % name)
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        shares: dict[str, float] = {}
+        for split in ("tune", "holdout"):
+            rows = [r for r in records if r["split"] == split]
+            right = sum(1 for r in rows if _first_category(r["text"], ruleset) == r["category"])
+            shares[split] = right / len(rows)
+            print("  %-10s %-8s %3d/%-3d %5.1f%%" % (name, split, right, len(rows), 100 * shares[split]))
+        print("  %-10s gap (tune - holdout): %+.1f points" % (name, 100 * (shares["tune"] - shares["holdout"])))
+        out[name] = shares
+    return out
 
 
 def _first_category(text: str, ruleset) -> str | None:

@@ -531,6 +531,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"suspicion of (?:being )?spam", 3),
     ],
     "ratelimited": [
+        # Gmail SMTP errors and codes (support.google.com/a/answer/3726730), 450 4.2.1 / 550 5.2.1 now
+        # say "email"; X.2.1 alone would read as a disabled mailbox
+        (r"is receiving e-?mail (?:too quickly|at a rate that prevents)", 4),
+        # Outlook.com postmaster troubleshooting, 421 RP-001 / RP-002 / RP-003
+        (r"has exceeded the (?:rate|connection) limit allowed", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"too many (?:smtp |concurrent |simultaneous |open |new )?(?:sessions|connections)", 3),  # reason/why-toomanyconn.go:34; rhost/for-cox.go:130
         (r"thread limit exceeded|outbound thread limit|reached (?:your|its|the|their) daily (?:limit|quota)|daily limit for message recipients|message receive limit|exceeded permitted limits within|recipient has exceeded their limit for|tenant has exceeded threshold", 3),  # rhost/for-microsoft.go:528-568,691; rhost/for-mimecast.go:262
@@ -571,6 +576,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # Gmail SMTP errors and codes: 421 4.7.28 / 550 5.7.28, the sending IP is refused for a while
+        (r"unusual (?:rate|amount) of unsolicited e-?mail originating from your ip", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"refused to talk to me", 2),  # lhost/via-postfix.go:297 (sets command HELO; HELO/EHLO failures are 'blocked' in lhost/via-exim.go:438, lhost/via-qmail.go:229)
         (r"too many (?:invalid|bad|unknown|non-?existent) (?:recipients|rcpts?|commands|addresses)", 4),  # rhost/for-cox.go:98-99; rhost/for-godaddy.go IB112/IB113 (comments)
@@ -683,6 +690,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"politique (?:de s[ée]curit[ée]|locale)|contraire [àa] la politique", 3),
     ],
     "systemerror": [
+        # Gmail SMTP errors and codes: 421 4.4.5 (X.4.5 alone would read as a full system)
+        (r"server busy,? try again later", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"aliasing/forwarding loop broken|(?:temporary mta failure|rejected by next-hop mta) on relaying|unable to relay message back to mta", 4),  # reason/why-systemerror.go:23; p5 lib/Sisimai/Lhost/Amavis.pm:81-83
         (r"service not active|system incorrectly configured|pfa agent busy|message failed to be replicated|suspiciousremoteservererror|helo / ehlo requires domain address|resolver\.adr\.(?:badprimary|invalidinsmtp|ambiguous)", 3),  # rhost/for-microsoft.go:609-655; lhost/via-exchange2007.go:64,69,70
@@ -827,6 +836,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
+        # Gmail SMTP errors and codes: 421 4.7.29 / 550 5.7.29
+        (r"(?:not using|wasn't sent over|was not sent over) a tls connection", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"tlsa-invalid|dnssec-invalid|certificate-host-mismatch|failed dane validation|restrictdomainsto(?:ipaddresses|certificate)|\bmta-sts\b", 3),  # rhost/for-microsoft.go:204-262
         (r"this route requires (?:encryption|tls|high-strength ciphers)|requires tls version|server certificate not (?:verified|trusted)", 3),  # rhost/for-mimecast.go:99-117; Postfix smtp_proto.c
