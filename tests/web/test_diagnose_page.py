@@ -177,3 +177,10 @@ def test_a_long_text_that_is_not_a_bounce_says_so_with_the_closest_articles(clie
     content = client.post("/en/diagnose/", {"text": text}).content.decode()
     assert "This is not a bounce" in content
     assert "Nothing in this text reports a failed delivery" in content
+
+
+def test_a_short_sentence_of_a_bounce_notice_is_diagnosed_not_searched(client):
+    response = client.post("/fr/diagnose/", {"text": "jdoe est introuvable sur contoso.com"})
+    assert response.status_code == 200
+    assert 'class="result"' in response.content.decode()
+    assert client.post("/en/diagnose/", {"text": "mailbox full"}).status_code == 302

@@ -11,6 +11,7 @@ Public API::
     d = bounce_diagnose(text=raw_text_or_bytes, ruleset=rs)   # may raise BounceInputError
     d.to_dict()  # {"results": [{"recipient", "category", "article", "permanent", "status", ...}, ...]}
     pattern_validate(pattern="...", example="...")            # raises PatternError
+    bounce_words_present("jdoe est introuvable sur contoso.com")  # True: words of a delivery failure
 
 - :class:`BounceInputError` ``.code``: ``"empty"``, ``"too_large"`` (over ``MAX_INPUT_BYTES``),
   ``"binary"``, ``"unreadable"``; ``.detail`` is an English sentence.
@@ -32,6 +33,7 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
 from .inputs import text_for_display as bounce_text_for_display
+from .kinds import has_failure_words as bounce_words_present
 from .matching import Candidate, Diagnosis, RecipientResult, RuleFiring, bounce_diagnose, bounce_explain
 from .rules import ALIASES, CATEGORIES
 from .ruleset import RuleSet, SignatureSpec, pattern_validate, ruleset_compile
@@ -39,5 +41,5 @@ from .ruleset import RuleSet, SignatureSpec, pattern_validate, ruleset_compile
 __all__ = [
     "MAX_INPUT_BYTES", "BounceInputError", "PatternError", "SignatureSpec", "RuleSet", "Diagnosis",
     "RecipientResult", "Candidate", "CATEGORIES", "ALIASES", "ruleset_compile", "pattern_validate",
-    "bounce_diagnose", "bounce_explain", "RuleFiring", "bounce_text_for_display",
+    "bounce_diagnose", "bounce_explain", "RuleFiring", "bounce_text_for_display", "bounce_words_present",
 ]

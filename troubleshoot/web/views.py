@@ -21,7 +21,7 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.diagnosis import BounceInputError
+from troubleshoot.diagnosis import BounceInputError, bounce_words_present
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
@@ -99,12 +99,17 @@ def home(request):
 
 
 def looks_like_bounce(text: str) -> bool:
-    """A paste to diagnose rather than words to search: long, several lines, or an SMTP code."""
+    """A paste to diagnose rather than words to search: long, several lines, an SMTP code, or a
+    sentence of a bounce notice ("jdoe est introuvable sur contoso.com")."""
     text = text.strip()
     if len(text) > 80 or "\n" in text or REPLY_LINE_RE.match(text):
         return True
+    words = len(text.split())
     # A status code alone ("5.7.1") is a search; with a sentence around it, a reply.
-    return bool(STATUS_RE.search(text)) and len(text.split()) >= 4
+    if STATUS_RE.search(text) and words >= 4:
+        return True
+    # Two or three words ("mailbox full") are a search; a whole sentence of failure is a bounce.
+    return words >= 4 and bounce_words_present(text)
 
 
 def search(request):
