@@ -126,6 +126,15 @@ VENDOR_STATUS: dict[str, str] = {
     "5.7.322": "failedstarttls", "5.7.506": "blocked", "5.7.507": "blocked", "5.7.509": "authfailure",
     "5.7.510": "blocked", "5.7.511": "blocked", "5.7.513": "blocked", "5.7.515": "authfailure",
     "4.7.650": "badreputation", "5.7.520": "policyviolation", "5.6.11": "contenterror",
+    # more of Microsoft's NDR codes, read as Sisimai's rhost/for-microsoft.go reads them
+    "5.7.501": "rejected", "5.7.502": "rejected", "5.7.503": "rejected", "5.7.504": "suspend", "5.7.505": "suspend",
+    "5.7.508": "ratelimited", "5.7.512": "rejected", "5.7.750": "rejected", "5.7.12": "rejected",
+    "5.7.124": "rejected", "5.7.133": "rejected", "5.7.134": "rejected", "5.7.135": "rejected", "5.7.136": "rejected",
+    "5.1.90": "ratelimited", "5.2.121": "ratelimited", "5.2.122": "ratelimited", "4.4.312": "networkerror",
+    "5.4.312": "networkerror", "5.4.14": "networkerror", "4.4.24": "systemerror", "4.4.25": "systemerror",
+    "4.4.28": "systemerror", "4.4.318": "systemerror", "5.7.51": "failedstarttls",
+    "4.7.323": "failedstarttls", "4.7.324": "failedstarttls", "4.7.325": "failedstarttls",
+    "5.7.323": "failedstarttls", "5.7.324": "failedstarttls", "5.7.325": "failedstarttls",
 }
 
 
@@ -136,6 +145,8 @@ def _vendor_range(status: str) -> str | None:
     n = int(parts[2])
     if parts[1] == "7" and parts[0] == "5" and 606 <= n <= 649:
         return "blocked"  # Microsoft: access denied, banned sending IP
+    if parts[1] == "7" and parts[0] == "5" and 900 <= n <= 999:
+        return "policyviolation"  # Microsoft: refused by an organisation's transport rule
     if parts[1] == "7" and parts[0] == "4" and (500 <= n <= 699 or 850 <= n <= 899):
         return "blocked"  # Microsoft: access denied, please try again later
     return None

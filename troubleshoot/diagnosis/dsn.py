@@ -17,7 +17,7 @@ _FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,40})[ \t]*:[ \t]*(.*)$")
 
 _PER_RECIPIENT = frozenset({"final-recipient", "original-recipient", "action", "status", "remote-mta",
                             "diagnostic-code", "last-attempt-date", "will-retry-until", "x-actual-recipient",
-                            "final-log-id", "x-display-name"})
+                            "final-log-id", "x-display-name", "x-powermta-bouncecategory"})
 
 _PER_MESSAGE = frozenset({"reporting-mta", "received-from-mta", "arrival-date", "original-envelope-id",
                           "dsn-gateway"})
@@ -130,6 +130,7 @@ def json_bounces(text: str) -> tuple[list[dict[str, str]], dict[str, str]]:
             if isinstance(br, list):
                 extra = " ".join("%s: %s" % (k, o[k]) for k in ("bounceType", "bounceSubType")
                                  if isinstance(o.get(k), str))
+                subtype = o.get("bounceSubType") if isinstance(o.get("bounceSubType"), str) else ""
                 if isinstance(o.get("reportingMTA"), str):
                     per_msg.setdefault("reporting-mta", o["reportingMTA"])
                 for r in br[:MAX_RECIPIENTS]:
@@ -138,7 +139,7 @@ def json_bounces(text: str) -> tuple[list[dict[str, str]], dict[str, str]]:
                                      "action": str(r.get("action") or "failed"),
                                      "status": str(r.get("status") or ""),
                                      "diagnostic-code": str(r.get("diagnosticCode") or ""),
-                                     "x-context": extra})
+                                     "x-context": extra, "x-ses-subtype": subtype})
             for v in list(o.values())[:200]:
                 walk(v, depth + 1)
         elif isinstance(o, list):

@@ -11,7 +11,6 @@ Order (as the design asks):
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 
@@ -21,19 +20,11 @@ from . import codes, kinds, rx
 from .errors import BounceInputError
 from .inputs import decode_input
 from .reading import Fact, Report, collapse, read, strip_codes
+from .providers import provider_reason
 from .rules import RULES, local_agent_reason
 from .ruleset import RuleSet, _find_any, matching_texts
 
 LOW_CONFIDENCE = 0.6
-# Orange / La Poste error labels (after Sisimai's rhost/for-franceptt.go and Orange's postmaster pages)
-_FRANCE_LABEL_RE = re.compile(r"\b(?:OFR|LPN|LPNAAA|OUK)\d{0,4}_(\d{3})\b", re.I)
-_FRANCE_CODES = {
-    "101": "blocked", "102": "blocked", "103": "blocked", "104": "ratelimited", "305": "securityerror",
-    "401": "authfailure", "402": "securityerror", "403": "rejected", "405": "rejected", "415": "rejected",
-    "416": "userunknown", "417": "mailboxfull", "420": "suspend", "421": "rejected", "426": "suspend",
-    "505": "systemerror", "506": "spamdetected", "510": "blocked", "514": "emailtoolarge", "517": "authfailure",
-    "630": "policyviolation", "999": "blocked",
-}
 _RECIPIENT_CATS = frozenset({"userunknown", "hostunknown", "filtered", "rejected", "mailboxfull", "suspend",
                              "hasmoved", "norelaying", "emailtoolarge"})
 _STAGE_FITS = {"userunknown": ("RCPT",), "filtered": ("DATA",), "rejected": ("MAIL",), "blocked": ("CONN", "HELO"),
@@ -401,11 +392,14 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
         e = t.evidence("mailererror")
         return "mailererror", 0.85 if e else 0.7, [e] if e else ["diagnostic type %s" % dtype], "category_rule", t
 
-    # 1a. provider error labels: Orange / Wanadoo / La Poste quote a code like "OFR006_102" or "LPN007_426"
-    m = _FRANCE_LABEL_RE.search(f.diagnostic or "")
-    if m and _FRANCE_CODES.get(m.group(1)):
-        cat = _FRANCE_CODES[m.group(1)]
-        return cat, 0.85, [m.group(0), "Orange/La Poste code %s" % m.group(1)], "category_rule", t
+    # 1a. the provider's own code label ("OFR006_102", "IB112", "AUP#CXBL"...) or reason field
+    # (PowerMTA's X-PowerMTA-BounceCategory, Amazon SES's bounceSubType)
+    # A field's reason that only says "user unknown", "network error"... is weighed again against
+    # the codes and words, as Sisimai does with an MTA module's reason in its retry list.
+    label = f.provider_reason if f.provider_reason and f.provider_reason[0] not in _RETRY else None
+    label = label or provider_reason(f.diagnostic or "")
+    if label:
+        return label[0], 0.85, [label[1]], "category_rule", t
 
     # 1b. a temporary error that the sending server stopped retrying: the delivery expired, and the
     # last error it met is kept as evidence (RFC 3464 "Action: failed" with a 4.x.x status; qmail

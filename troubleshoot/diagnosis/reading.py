@@ -31,6 +31,7 @@ from .codes import REPLY_RE, STATUS_RE, is_generic, normalize_status
 from .dsn import dsn_action, dsn_diagnostic, dsn_value, json_bounces, mta_name, parse_dsn, usable_address
 from .errors import MAX_DIAG_CHARS, MAX_NEST, MAX_NOTE_CHARS, MAX_NOTE_LINES, MAX_RECIPIENTS
 from .inputs import text_of_str
+from .providers import POWERMTA_CATEGORIES, SES_SUBTYPES
 from .plaintext import (
     HEADERISH_RE,
     PASSED_ON_RE,
@@ -70,6 +71,7 @@ class Fact:
     remote_mta: str | None = None
     context: str = ""
     passed_on: bool | None = None
+    provider_reason: tuple[str, str] | None = None  # (category, evidence) from the writer's own reason field
     ips: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     bare: bool = False  # a bare SMTP reply: nothing says at which stage it was given
@@ -318,6 +320,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             fact.context = seg_flat[:4000]
             if r.get("x-context"):
                 fact.context = (fact.context + " " + r["x-context"]).strip()
+            fact.provider_reason = provider_field_reason(r)
             fact.command = detect_command(seg_flat, seg_lines, fact.diagnostic) if seg_lines else None
             if not fact.command and fact.diagnostic:
                 fact.command = detect_command(fact.diagnostic)
@@ -375,7 +378,11 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         if not f.reporting_mta:
             f.reporting_mta = reporting or _reporting_from_text(note, top_headers)
         if single:
-            if preamble:
+            if not is_message:
+                # a paste is all the sender has: every sentence of it counts, boilerplate-looking or not
+                # ("Votre message n'a pas pu être remis, car vous ne figurez pas dans la liste...")
+                f.context_extra = lambda: collapse(note_head)[:6000]
+            elif preamble:
                 pre = preamble
                 f.context_extra = lambda pre=pre, boiler=boiler: collapse(join_kept(pre, boiler))
             elif not f.context:
@@ -558,3 +565,15 @@ def _finish_hosts(f: Fact, context: str) -> None:
             f.passed_on = True  # a DSN naming another server that answered with an SMTP reply
         elif f.reporting_mta and (f.diagnostic or f.status):
             f.passed_on = False
+
+
+def provider_field_reason(rec: dict[str, str]) -> tuple[str, str] | None:
+    """The reason a writer states in a field of its own: PowerMTA's X-PowerMTA-BounceCategory
+    (rfc3464/powermta.go in Sisimai), Amazon SES's bounceSubType."""
+    pmta = (rec.get("x-powermta-bouncecategory") or "").strip().lower()
+    if pmta in POWERMTA_CATEGORIES:
+        return POWERMTA_CATEGORIES[pmta], "X-PowerMTA-BounceCategory: %s" % pmta
+    subtype = (rec.get("x-ses-subtype") or "").strip().lower()
+    if subtype in SES_SUBTYPES:
+        return SES_SUBTYPES[subtype], "bounceSubType: %s" % rec["x-ses-subtype"]
+    return None
