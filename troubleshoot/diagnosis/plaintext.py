@@ -6,9 +6,10 @@ Recipients are found by position ("anchors"): an address alone on its line, afte
 (``550 <user@example.org>... User unknown``, whose transcript comes before it). Each recipient owns
 the lines up to the next recipient; the diagnostic is taken from what follows a lead-in (``said:``,
 ``Remote host said:``, ``(reason: ...)``, ``The error that the other server returned was:`` ...) or
-from the first SMTP reply code in its lines. The wordings are those of the writers named beside
-them: Postfix (bounce templates, smtp_proto.c), Exim (deliver.c), Sendmail (transcripts), qmail
-(qmail-send.c, qmail-remote.c), Exchange / Office 365 NDR templates, Gmail and others.
+from the first SMTP reply code in its lines. The wordings by role (copy start, diagnostic lead-in,
+SMTP stage, passed-on reply, boilerplate, noise, recipient lead-in) come from the registry of
+writers in :mod:`.writers` (Postfix, Exim, Sendmail, qmail, Exchange / Office 365, Gmail, ... and a
+generic last entry), each with its source; this module joins them, every writer's in turn.
 """
 
 from __future__ import annotations
@@ -22,19 +23,10 @@ from .addresses import addr_key, collapse, find_addresses
 from .codes import REPLY_RE
 from .errors import MAX_DIAG_CHARS
 from .kinds import header
+from .writers import alternation, fragments, stage_patterns
 
 
-_CUT_RE = rx.Pattern(
-    r"^[ \t>*#=_|-]*(?:"
-    r"below this line is a copy of the message|this is a copy of (?:the|your) message|"
-    r"original message (?:follows|headers)|original message -+$|message headers follow|"
-    r"unsent message follows|returned message|the header of the original message|"
-    r"included is a copy of the message|enclosed is a copy of the message|below is a copy of the original|"
-    r"original mail info|intestazioni originali del messaggio|en-t[eê]tes? (?:du|de) message|"
-    r"copy of the original message|undelivered message headers|original message header|"
-    r"the original message was:|message d'origine|----- message text follows|"
-    r"a copy of the original message below|the headers of your message)",
-    multiline=True)
+_CUT_RE = rx.Pattern(r"^[ \t>*#=_|-]*(?:" + alternation("copy_starts") + ")", multiline=True)
 
 _CUT_HEADER_RE = rx.Pattern(
     r"^(?:Received|Return-Path|DKIM-Signature|X-Received|ARC-Seal|ARC-Message-Signature|Delivered-To|"
@@ -73,11 +65,7 @@ _HEADER_ONLY = frozenset({"to", "cc", "bcc", "from", "sender", "reply-to", "retu
                           "message-id", "in-reply-to", "references", "x-original-to", "delivered-to",
                           "x-envelope-from", "errors-to", "resent-from", "resent-to", "envelope-to"})
 
-_LEADINS = ("delivered to", "deliver to", "message to", "delivering your mail to", "undeliverable to",
-            "mail to", "rcpt to", "recipient", "recipients", "addressed to", "delivery to", "failed to",
-            "sending to", "destinataire", "empfänger", "adresse", "wasn't delivered to", "not delivered to",
-            "couldn't be delivered to", "could not be delivered to", "non remis à", "sent to",
-            "local mailbox", "mailbox", "boîte aux lettres", "the address", "l'adresse", "addressed,")
+_LEADINS = fragments("recipient_leadins")
 
 _ROLE_LOCALS = frozenset({"postmaster", "mailer-daemon", "support", "abuse", "noreply", "no-reply", "hostmaster",
                           "webmaster", "root", "help", "helpdesk"})
@@ -217,42 +205,12 @@ def assign_segments(lines: list[str], anchors: list[Anchor]) -> tuple[dict[str, 
         segs.setdefault(o, []).append(line)
     return segs, preamble
 
-_LEADIN_RE = rx.Pattern(
-    r"(?:the error that the other server returned was:|remote server returned|"
-    r"the response (?:from the remote server )?was:|"
-    r"remote host said:|\bsaid:|\(reason:|\breason:|diagnostic[ -]code:|\bbecause:|for the following reason:|"
-    r"generated response:|server message|failed with:|error_code ?:|\bresponse:|"
-    r"technical details of (?:permanent|temporary) failure:|the reason for the problem:|"
-    r"delay reason:|could not be delivered because of|\bcause:|raison ?:|motivo:|grund:|fehler:|"
-    r"le serveur (?:distant|de destination) a (?:retourn[ée]|renvoy[ée])|"
-    r"a (?:renvoy[ée]|retourn[ée]) l'erreur(?: suivante)?\s*:?|"
-    r"r[ée]ponse du serveur ?:|message d'erreur ?:|motif ?:|erreur ?:)")
+_LEADIN_RE = rx.Pattern("(?:" + alternation("diagnostic_leadins") + ")")
 
-_NOISE_RE = rx.Pattern(
-    r"(?:giving up on \S+\.|i'm not going to try again|--- below this line|message headers follow|"
-    r"original message follows|this has been a permanent failure|no further delivery attempts|"
-    r"please note that this is only a temporary|no action is required on your part|"
-    r"the mail system will continue to try|if you have questions|learn more here:|"
-    r"rekomenduem|рекомендуем|if your message was also sent to additional|"
-    r"for email admins|please contact your system administrator|\(in reply to [a-z ]{2,20} command\)|"
-    r"-{5,}|={6,}|\*{6,}|_{8,}|this is a permanent error\.|this is a temporary error)")
+_NOISE_RE = rx.Pattern("(?:" + alternation("noise") + ")")
 
-_CMD_PATTERNS = (
-    (r"in reply to (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|helo|ehlo|starttls|auth|connect)\b", None),
-    (r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|connection|"
-     r"banner)\b", None),
-    (r"did not like our (rcpt to|mail from|final data|data|ehlo|helo)", None),
-    (r"\[(rcpt_to|mail_from|data)\]", None),
-    (r"\bsmtp:(rcpt|mail|data|helo|ehlo)\b", None),
-    (r"\bin (rcpt to|mail from|data)\b", None),
-    (r"does not like recipient", "RCPT"),
-    (r"sender was rejected", "MAIL"),
-    (r"my name was rejected", "HELO"),
-    (r"failed after i sent the message|failed on data command", "DATA"),
-    (r"but greeting failed", "CONN"),
-    (r"refused to talk to me", "CONN"),
-    (r"smtp command\s+-*\s*(data|rcpt|mail|helo|ehlo)\b", None),
-)
+# (pattern, fixed command or None: group 1 names it); detect_command answers with the first that matches
+_CMD_PATTERNS = stage_patterns()
 
 _CMD_SET = rx.set_of([p for p, _f in _CMD_PATTERNS])
 
@@ -269,14 +227,7 @@ _TRANSCRIPT_CMD_RE = re.compile(r"^\s*(?:>>>|sent <<<)\s*(rcpt|mail|data|ehlo|he
 
 _TRANSCRIPT_ERR_RE = re.compile(r"^\s*(?:<<<|received >>>)\s*[45]\d\d\b", re.I)
 
-PASSED_ON_RE = rx.Pattern(
-    r"(?:\bhost \S+ said:|remote host said|remote server returned|the other server returned|"
-    r"refused to talk to me|did not like our|smtp error from remote|while talking to|<<<|"
-    r"reported error|the recipient server .{0,80}reported|rejected by the recipient domain|"
-    r"server \S+ failed with|remote (?:smtp )?server has rejected|remote mta|external email server returned|"
-    r"the response from the remote server|does not like recipient|failed after i sent|sender was rejected|"
-    r"\bsaid: [245]\d\d|remote system:|serveur (?:de messagerie )?(?:distant|externe|de destination)|"
-    r"l'organisation suivante a rejet|the following organization rejected|a signal[ée] l'erreur)")
+PASSED_ON_RE = rx.Pattern("(?:" + alternation("passed_on") + ")")
 
 _TALKING_RE = re.compile(r"^\s*(?:\.\.\.\s*)?while talking to ", re.I)
 
@@ -321,22 +272,7 @@ def _cut_noise(s: str) -> str:
     i = _NOISE_RE.first_pos(s)
     return s[:i] if i >= 0 else s
 
-_BOILER_RE = rx.Pattern(
-    r"(?:this message was created automatically|a message that you sent (?:could not|has not yet) be|"
-    r"could not be delivered to (?:one or more|all of its)|this is a permanent error|address(?:\(es\))? failed|"
-    r"i'm sorry to have to inform you|it's attached below|for further assistance|if you do so, please include|"
-    r"delete your own text|^\s*the (?:mail system|postfix program)\s*$|this is the (?:mail system|postfix program) at|"
-    r"^hi\. this is the|i'm afraid i wasn't able to deliver|sorry it didn't work out|"
-    r"automatically generated delivery status notification|this is a warning message only|"
-    r"you do not need to resend|the original message was received at|^\s*from \S+ \[|^\s*with id |"
-    r"the following addresses had|transcript of session follows|did not reach (?:some or all|the following)|"
-    r"delivery has failed to these recipients|the following recipients? (?:could not be reached|was undeliverable|"
-    r"did not receive)|unable to deliver (?:the )?message to the following|diagnostic information for administrators|"
-    r"^\s*generating server:|please do not reply|do not reply to this|^\s*recipients?:\s*$|"
-    r"your message could not be sent\.?$|following recipients? failed|delivery to the following recipient|"
-    r"remise impossible aux destinataires|informations de diagnostic pour les administrateurs|"
-    r"^\s*serveur de g[ée]n[ée]ration ?:|votre message n'a pas pu [êe]tre remis|"
-    r"^\s*the following address(?:es)? (?:failed|had)|^\s*\*+\s*$|^\s*-+\s*$)")
+_BOILER_RE = rx.Pattern("(?:" + alternation("boilerplate") + ")")
 
 _BOILER_ML_RE = rx.Pattern("(?:" + _BOILER_RE.pattern + ")", multiline=True)
 
