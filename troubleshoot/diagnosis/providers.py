@@ -100,9 +100,13 @@ SES_SUBTYPES = {
 }
 
 
+# one cheap look for any of the labels before the tables are tried one by one
+_ANY_LABEL_RE = re.compile(r"OFR|LPN|OUK|\bIB\d|AUP#|\b[A-Z]{3}-[PT]\d|\.i\.ua/|MSEXCH", re.I)
+
+
 def provider_reason(text: str) -> tuple[str, str] | None:
     """(category, evidence) from the first documented provider code in ``text``, or None."""
-    if not text:
+    if not text or not _ANY_LABEL_RE.search(text[:4000]):
         return None
     for pattern, lookup, label in _TABLES:
         for m in pattern.finditer(text[:4000]):
