@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import rx
+
 # Orange / Wanadoo / La Poste (rhost/for-franceptt.go; Orange's postmaster pages): "OFR006_102",
 # "LPN007_426", "OUK..."
 _FRANCE_RE = re.compile(r"\b(?:OFR|LPN|LPNAAA|OUK)\d{0,4}_(\d{3})\b", re.I)
@@ -101,12 +103,12 @@ SES_SUBTYPES = {
 
 
 # one cheap look for any of the labels before the tables are tried one by one
-_ANY_LABEL_RE = re.compile(r"OFR|LPN|OUK|\bIB\d|AUP#|\b[A-Z]{3}-[PT]\d|\.i\.ua/|MSEXCH", re.I)
+_ANY_LABEL_RE = rx.Pattern(r"OFR|LPN|OUK|\bIB\d|AUP#|\b[A-Z]{3}-[PT]\d|\.i\.ua/|MSEXCH")
 
 
 def provider_reason(text: str) -> tuple[str, str] | None:
     """(category, evidence) from the first documented provider code in ``text``, or None."""
-    if not text or not _ANY_LABEL_RE.search(text[:4000]):
+    if not text or not _ANY_LABEL_RE.test(text[:4000]):
         return None
     for pattern, lookup, label in _TABLES:
         for m in pattern.finditer(text[:4000]):
