@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from troubleshoot.diagnosis import CATEGORIES, BounceInputError, bounce_diagnose, ruleset_compile  # noqa: E402
 
-CORPUS = ROOT / "tests" / "corpus" / "notices" / "notices.jsonl"
+CORPUS = ROOT / "tests" / "corpus" / "notices"  # notices.jsonl (first set), notices2.jsonl (second set)
 SPLITS = ("tune", "holdout")
 
 
@@ -68,10 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="print the evidence and full text of each miss")
     args = ap.parse_args(argv)
 
-    if not CORPUS.is_file():
+    files = sorted(CORPUS.glob("notices*.jsonl"))
+    if not files:
         print("corpus not found: %s" % CORPUS, file=sys.stderr)
         return 2
-    entries = load(CORPUS)
+    entries = [e for path in files for e in load(path)]
     ruleset = ruleset_compile(signatures=[], general_articles={c: c for c in CATEGORIES})
 
     # (lang, split) -> [right, total]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import rx
 from .addresses import addr_key, collapse, find_addresses
 from .codes import REPLY_RE
-from .errors import MAX_DIAG_CHARS
+from .errors import MAX_DIAG_CHARS, MAX_NOTE_LINES
 from .kinds import header
 from .writers import alternation, fragments, stage_patterns
 
@@ -128,6 +128,22 @@ class Anchor:
 _EXPANDED_FROM_RE = re.compile(r"^\s*\((?:expanded|generated) from:?\s*<?$", re.I)
 
 
+def _reply_continuations(lines: list[str]) -> set[int]:
+    """Indented lines that continue a quoted server reply: Postfix folds "host H said: 553 5.7.1
+    <x>: Sender address rejected ..." over several lines indented by four spaces (bounce templates,
+    smtp_proto.c), qmail does the same after "Remote host said:"."""
+    out: set[int] = set()
+    open_reply = False
+    for i, ln in enumerate(lines[:MAX_NOTE_LINES]):
+        if not ln.strip():
+            open_reply = False
+        elif open_reply and ln[:1] in " \t":
+            out.add(i)
+        else:
+            open_reply = " said:" in ln or ln.rstrip().endswith("said:")
+    return out
+
+
 def find_anchors(lines: list[str], exclude: set[str]) -> tuple[list[Anchor], bool]:
     """Addresses in recipient position, and whether only role addresses (postmaster...) were found."""
     anchors: list[Anchor] = []
@@ -140,8 +156,11 @@ def find_anchors(lines: list[str], exclude: set[str]) -> tuple[list[Anchor], boo
         starts.append(off)
         off += len(ln) + 1
     prev_nonblank: dict[int, str] = {}
+    folded = _reply_continuations(lines)
     for s_, e_, addr in find_addresses(text, limit=400):
         i = bisect.bisect_right(starts, s_) - 1
+        if i in folded:
+            continue  # an address inside a quoted reply ("<me@example.net>: Sender address rejected")
         line = lines[i]
         s, e = s_ - starts[i], e_ - starts[i]
         if e > len(line):
@@ -361,7 +380,15 @@ def extract_diagnostic(seg_lines: list[str], anchor_rest: str = "", addr: str | 
     if not diag:
         rest = collapse(anchor_rest).lstrip(">:;,.]) \"'")
         if len(rest) >= 3:
-            more = collapse("\n".join(drop_boiler(seg_lines[1:6], boiler))) if len(rest) < 40 else ""
+            if len(rest) < 40:
+                more = collapse("\n".join(drop_boiler(seg_lines[1:6], boiler)))
+            else:  # a long line folded by its writer: its indented continuation lines belong to it
+                folded = []
+                for ln in seg_lines[1:6]:
+                    if not ln.strip() or ln[:1] not in " \t":
+                        break
+                    folded.append(ln)
+                more = collapse("\n".join(folded))
             diag, strength = _cut_noise((rest + " " + more).strip()), 2
     if not diag:
         pre = collapse(anchor_prefix).strip(" <(\"'*-").rstrip(":;, ")

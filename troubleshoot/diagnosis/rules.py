@@ -89,6 +89,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        # Infomaniak / Zimbra: the account exists but is closed to mail
+        (r"account (?:is |has been )?administratively disabled|account is not active", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"mailaddress is administrativ\w{0,6} disabled", 3),  # lhost/via-qmail.go:116-119 (qmail-ldap)
         (r"banned recipient|mailbox cannot be accessed", 3),  # rhost/for-microsoft.go:577,580
@@ -449,6 +451,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
+        # Yahoo's / qmail-style "No MX or A records for example.invalid": the domain has no mail host
+        (r"no mx or a records? for", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"\bnxdomain\b|dns server returned answer with no data|dns lookup failure: host \S+ not found|remote domain does ?n'?t exist|we weren't able to find the recipient domain", 3),  # rhost/for-gsuite.go:23; lhost/via-gmail.go:88; lhost/via-dragonfly.go:58; lhost/via-kddi.go:49; rhost/for-google.go:521
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
@@ -644,6 +648,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"rejected\.?$", 1),
     ],
     "virusdetected": [
+        # Amavis (p5-sisimai Lhost/Amavis.pm): "554 5.7.0 Reject, id=NNN - VIRUS: name" / "- INFECTED: name"
+        (r"reject, id=\S+ - (?:virus|infected)", 4),
         (r"virus (?:detected|found|infected)|infected with a virus|contains? (?:a )?virus", 3),
         (r"\bvirus\b", 2),
         (r"malware|malicious (?:content|url|attachment)|phishing", 3),
@@ -731,6 +737,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
+        # Exchange Online NDR for 5.4.14 / 5.4.6 (routing loop), English and French
+        (r"caused the message to bounce between two servers|renvoi du message entre deux serveurs", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"exceeded (?:the )?maximum hop count|maximum hop count exceeded|had no relevant answers|host lookup did not complete", 3),  # lhost/via-notes.go:28; rhost/for-gsuite.go:24; Exim (host lookup did not complete)
         (r"smtpsend\.dns\.mxloopback|mx record loops back", 4),  # lhost/via-exchange2007.go:63
@@ -793,6 +801,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        # Exchange Online: "550 5.4.300 Message expired -> <the last error>" (the NDR's own format);
+        # the French Postfix delay template ("Courrier retardé", "De nouvelles tentatives seront faites")
+        (r"message expired ->", 4),
+        (r"courrier retard[ée]|de nouvelles tentatives seront faites", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"\bmessage delayed\b", 2),  # rhost/for-microsoft.go:175
         (r"could not deliver for the last \d+ (?:seconds|minutes|hours|days)|delivery failed \d+ attempts", 3),  # lhost/via-dragonfly.go:54; lhost/via-imailserver.go:39
