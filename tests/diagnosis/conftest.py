@@ -68,6 +68,25 @@ def eml(*lines: str, crlf: bool = False) -> bytes:
     return text.encode("utf-8")
 
 
+def report(*, report_type: str, headers: tuple[str, ...], text: str, fields: tuple[str, ...]) -> bytes:
+    """A multipart/report (RFC 6522): a human-readable part, then the machine-readable one
+    (message/delivery-status, RFC 3464; message/disposition-notification, RFC 8098)."""
+    part = "delivery-status" if report_type == "delivery-status" else "disposition-notification"
+    return eml(*headers, "MIME-Version: 1.0",
+               'Content-Type: multipart/report; report-type=%s; boundary="b"' % report_type, "",
+               "--b", "Content-Type: text/plain", "", text,
+               "--b", "Content-Type: message/%s" % part, "", *fields, "--b--")
+
+
+def dsn(*recipient_fields: str) -> bytes:
+    """A Postfix-like delivery status notification with these per-recipient fields."""
+    return report(report_type="delivery-status",
+                  headers=("From: MAILER-DAEMON@mail.example.net (Mail Delivery System)", "To: sender@example.com",
+                           "Subject: Undelivered Mail Returned to Sender"),
+                  text="I'm sorry to have to inform you that your message could not be delivered.",
+                  fields=("Reporting-MTA: dns; mail.example.net", "", *recipient_fields))
+
+
 DSN_REPORT_BODY = (
     "From: MAILER-DAEMON@mail.example.net (Mail Delivery System)\n"
     "Subject: Undelivered Mail Returned to Sender\n"

@@ -6,7 +6,7 @@ import pytest
 
 from troubleshoot.diagnosis import bounce_diagnose
 
-from .conftest import CORPUS, eml
+from .conftest import CORPUS, eml, report
 
 
 def kind(text, ruleset):
@@ -61,75 +61,35 @@ def test_a_bounce_marked_auto_replied_is_still_a_bounce(general_ruleset):
 
 
 def test_a_read_receipt_is_not_a_bounce(general_ruleset):
-    text = eml(
-        "From: Jane Doe <jane@example.org>",
-        "To: sender@example.com",
-        "Subject: Read: Quarterly figures",
-        "MIME-Version: 1.0",
-        'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"',
-        "",
-        "--b",
-        "Content-Type: text/plain",
-        "",
-        "Your message was displayed on the recipient's computer.",
-        "--b",
-        "Content-Type: message/disposition-notification",
-        "",
-        "Final-Recipient: rfc822; jane@example.org",
-        "Disposition: manual-action/MDN-sent-manually; displayed",
-        "--b--",
-    )
+    text = report(report_type="disposition-notification",
+                  headers=("From: Jane Doe <jane@example.org>", "To: sender@example.com",
+                           "Subject: Read: Quarterly figures"),
+                  text="Your message was displayed on the recipient's computer.",
+                  fields=("Final-Recipient: rfc822; jane@example.org",
+                          "Disposition: manual-action/MDN-sent-manually; displayed"))
     assert kind(text, general_ruleset) == "receipt"
 
 
 def test_a_sieve_reject_sent_as_a_disposition_notification_is_a_bounce(general_ruleset):
     # RFC 5429: Sieve's "reject" answers with an MDN whose disposition is "deleted"
-    text = eml(
-        "From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>",
-        "To: sender@example.com",
-        "Subject: Automatically rejected mail",
-        "Auto-Submitted: auto-replied (rejected)",
-        "MIME-Version: 1.0",
-        'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"',
-        "",
-        "--b",
-        "Content-Type: text/plain",
-        "",
-        "Your message to <jane@example.org> was automatically rejected:",
-        "Quota exceeded (mailbox for user is full)",
-        "--b",
-        "Content-Type: message/disposition-notification",
-        "",
-        "Final-Recipient: rfc822; jane@example.org",
-        "Disposition: automatic-action/MDN-sent-automatically; deleted",
-        "--b--",
-    )
+    text = report(report_type="disposition-notification",
+                  headers=("From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>", "To: sender@example.com",
+                           "Subject: Automatically rejected mail", "Auto-Submitted: auto-replied (rejected)"),
+                  text="Your message to <jane@example.org> was automatically rejected:\n"
+                       "Quota exceeded (mailbox for user is full)",
+                  fields=("Final-Recipient: rfc822; jane@example.org",
+                          "Disposition: automatic-action/MDN-sent-automatically; deleted"))
     d = bounce_diagnose(text=text, ruleset=general_ruleset)
     assert [(r.recipient, r.category) for r in d.results] == [("jane@example.org", "mailboxfull")]
 
 
 def test_a_delivery_report_where_every_recipient_was_delivered_is_a_receipt(general_ruleset):
-    text = eml(
-        "From: postmaster@example.org",
-        "To: sender@example.com",
-        "Subject: Delivered: Quarterly figures",
-        "MIME-Version: 1.0",
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        "",
-        "--b",
-        "Content-Type: text/plain",
-        "",
-        "Your message has been delivered to the following recipients: jane@example.org",
-        "--b",
-        "Content-Type: message/delivery-status",
-        "",
-        "Reporting-MTA: dns; mx.example.org",
-        "",
-        "Final-Recipient: rfc822; jane@example.org",
-        "Action: delivered",
-        "Status: 2.0.0",
-        "--b--",
-    )
+    text = report(report_type="delivery-status",
+                  headers=("From: postmaster@example.org", "To: sender@example.com",
+                           "Subject: Delivered: Quarterly figures"),
+                  text="Your message has been delivered to the following recipients: jane@example.org",
+                  fields=("Reporting-MTA: dns; mx.example.org", "", "Final-Recipient: rfc822; jane@example.org",
+                          "Action: delivered", "Status: 2.0.0"))
     assert kind(text, general_ruleset) == "receipt"
 
 

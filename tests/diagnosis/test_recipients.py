@@ -6,35 +6,13 @@ import pytest
 
 from troubleshoot.diagnosis import bounce_diagnose
 
-from .conftest import CORPUS, eml
+from .conftest import CORPUS, dsn, eml
 
 
 def results(text, ruleset):
     d = bounce_diagnose(text=text, ruleset=ruleset)
     assert d.not_a_bounce is None, d.to_dict()
     return d.results
-
-
-def dsn(*recipient_fields: str) -> bytes:
-    return eml(
-        "From: MAILER-DAEMON@mail.example.net (Mail Delivery System)",
-        "To: sender@example.com",
-        "Subject: Undelivered Mail Returned to Sender",
-        "MIME-Version: 1.0",
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        "",
-        "--b",
-        "Content-Type: text/plain",
-        "",
-        "I'm sorry to have to inform you that your message could not be delivered.",
-        "--b",
-        "Content-Type: message/delivery-status",
-        "",
-        "Reporting-MTA: dns; mail.example.net",
-        "",
-        *recipient_fields,
-        "--b--",
-    )
 
 
 def test_original_recipient_is_given_beside_the_final_one(general_ruleset):
