@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from .conftest import PROJECT_ROOT
 
 SEED = PROJECT_ROOT / "fixtures" / "seed_articles.json"
