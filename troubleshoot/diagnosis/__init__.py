@@ -34,7 +34,8 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
 from .inputs import text_for_display as bounce_text_for_display
 from .kinds import has_failure_words as bounce_words_present
-from .matching import Candidate, Diagnosis, RecipientResult, RuleFiring, bounce_diagnose, bounce_explain
+from .matching import bounce_diagnose, bounce_explain
+from .results import Candidate, Diagnosis, RecipientResult, RuleFiring
 from .rules import ALIASES, CATEGORIES
 from .ruleset import RuleSet, SignatureSpec, pattern_validate, ruleset_compile
 
