@@ -9,7 +9,9 @@ Prints, in order:
 2. flufl.bounce's samples (benchmarks/flufl_recipients.py): failed recipients found, non-bounces;
 3. the human-readable notices in English and French (benchmarks/notices.py), per language;
 4. the reply lines (tests/corpus/wordings: written from wordings, and the providers' published
-   lists): the tune half, the holdout half (only measured, never tuned on) and the gap.
+   lists): the tune half, the holdout half (only measured, never tuned on) and the gap;
+5. whole reports written from the MTAs' templates (benchmarks/reports.py): recipients, category,
+   SMTP stage and permanence, per half.
 Each ``--*-min`` gates its set (exit 1 below it); the holdout halves only print.
 
 Reads tests/corpus/bounces/<split>/emails/*.eml and labels.jsonl (copied into the repository),
@@ -166,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     failed |= _other("notices").main(notice_args) != 0
     print("\n== reply lines: tune half vs holdout half")
     wordings_report()
+    print("\n== whole reports written from the MTAs' templates: tune half vs holdout half")
+    _other("reports").main([])
     return 1 if failed else 0
 
 

@@ -222,7 +222,10 @@ def _probe_a(cat: str, t: _Texts, f: Fact, stcat: str | None) -> bool:
         return stcat in (None, "securityerror", "systemerror", "onhold", "undefined")
     if cat == "hostunknown":
         if stcat == "hostunknown":
-            return not t.has("networkerror", 2)
+            # a DNS error wording refuses it, unless the answer was a permanent NXDOMAIN / "domain
+            # name not found" (Sisimai lhost/via-gmail.go and rhost/for-gsuite.go)
+            return not t.has("networkerror", 2) or (t.has("hostunknown", 3) and
+                                                     codes.permanence(f.status, f.reply_code) is True)
         if cmd in ("CONN", "HELO", "MAIL") or codes.permanence(f.status, f.reply_code) is False:
             return False  # the domain was found (we talked to it) or the failure is temporary (DNS trouble)
         return t.has("hostunknown", 2)

@@ -211,11 +211,12 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
     notes: list[str] = []
     dsn_texts: list[str] = []
     returned: list[mime.Part] = []
+    mdns: list[str] = []
     if is_message:
         root = mime.parse(text, depth=depth, budget=budget, split=(headers0, body0))
         top_headers = root.headers
         subject = text_of_str(mime.decode_words(root.header("subject") or ""))
-        _collect(root, notes, dsn_texts, returned)
+        _collect(root, notes, dsn_texts, returned, mdns)
     else:
         notes.append(text_of_str(text[:MAX_NOTE_CHARS * 2]))
 
@@ -254,7 +255,8 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
                 per_msg.setdefault(k, v)
     if is_message and depth == 0:
         root_type = root.params.get("report-type", "").lower() if root.ctype == "multipart/report" else ""
-        kind = kinds.message_kind(headers=top_headers, subject=subject, report_type=root_type, note=note,
+        kind = kinds.message_kind(headers=top_headers, subject=subject, report_type=root_type,
+                                  note=note + "\n" + "\n".join(mdns),
                                   dsn_actions=[dsn_action(r) for r in recs], has_dsn=bool(dsn_texts or recs))
         if kind:
             return Report([], subject=subject, notification=note[:16000], is_message=True, not_a_bounce=kind)
@@ -358,6 +360,9 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         if xf:
             found = find_addresses(xf)
             rcpt = found[0][2] if found else None
+        if rcpt is None and mdns:  # a Sieve reject (RFC 5429) names its recipient in the MDN part
+            mdn_recs = parse_dsn(mdns[0])[1]
+            rcpt = dsn_value(mdn_recs[0].get("final-recipient")) if mdn_recs else None
         if rcpt is None:
             rcpt = summary_recipient(lines) or bare_name_recipient(lines, top_headers)
         if rcpt is None:
@@ -401,7 +406,8 @@ def _header(headers: list[tuple[str, str]], name: str) -> str | None:
     return None
 
 
-def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part]) -> None:
+def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part],
+             mdns: list[str] | None = None) -> None:
     if part.returned or part.ctype in mime.RETURNED_TYPES:
         returned.append(part)
         return
@@ -412,15 +418,20 @@ def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[
             if kids:
                 for c in part.children:
                     if c.ctype != "text/html":
-                        _collect(c, notes, dsns, returned)
+                        _collect(c, notes, dsns, returned, mdns)
                 return
         for c in part.children:
-            _collect(c, notes, dsns, returned)
+            _collect(c, notes, dsns, returned, mdns)
         return
     if ct in mime.DSN_TYPES:
         dsns.append(part.text())
         return
-    if ct.startswith("text/") or ct in ("message/disposition-notification",):
+    if ct == "message/disposition-notification":
+        # RFC 8098 fields (Reporting-UA, Final-Recipient, Disposition): machine-readable, not prose
+        if mdns is not None:
+            mdns.append(part.text())
+        return
+    if ct.startswith("text/"):
         t = part.text()
         head = t.lstrip()[:300].lower()
         if ct == "text/plain" and (head.startswith("reporting-mta:") or head.startswith("final-recipient:")

@@ -282,6 +282,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user missing home directory", 2),
     ],
     "filtered": [
+        # Dovecot / Sieve: "This message was rejected by a content filter rule of the recipient"
+        (r"content filter rule", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"due to extended inactivity new mail is not currently being accepted", 3),  # reason/why-filtered.go:25
         (r"user does not exist, but will deliver to", 4),  # lda/lib.go:64 (vpopmail)
@@ -580,6 +582,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # Sendmail's dnsbl feature (cf/feature/dnsbl.m4): "Rejected: 192.0.2.1 listed at zen.spamhaus.org"
+        (r"\blisted (?:at|on) (?:\S+\.)+[a-z]{2,}\b|not accepting messages from (?:\d{1,3}\.){3}\d{1,3}", 3),
         # Gmail SMTP errors and codes: 421 4.7.28 / 550 5.7.28, the sending IP is refused for a while
         (r"unusual (?:rate|amount) of unsolicited e-?mail originating from your ip", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
