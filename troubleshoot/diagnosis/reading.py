@@ -378,7 +378,13 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
     single = len(facts) == 1
     note_head = note[:16000]
+    # A refusal before any recipient was given (at the greeting, HELO or MAIL FROM, as a Sendmail
+    # transcript shows it) concerns every recipient of that transaction, not only the one whose
+    # lines carry the transcript.
+    whole_cmd = detect_command(note_head, lines) if len(facts) > 1 and ">>>" in note_head else None
     for f in facts:
+        if not f.command and whole_cmd in ("CONN", "HELO", "MAIL"):
+            f.command = whole_cmd
         f.pasted = not is_message
         if not f.reporting_mta:
             f.reporting_mta = reporting or _reporting_from_text(note, top_headers)
