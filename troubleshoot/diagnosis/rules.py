@@ -582,6 +582,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # Mimecast 421 "Sender address blocked" (rhost/for-mimecast.go:65): the sender, not a closed account
+        (r"sender address blocked", 4),
         # Sendmail's dnsbl feature (cf/feature/dnsbl.m4): "Rejected: 192.0.2.1 listed at zen.spamhaus.org"
         (r"\blisted (?:at|on) (?:\S+\.)+[a-z]{2,}\b|not accepting messages from (?:\d{1,3}\.){3}\d{1,3}", 3),
         # Gmail SMTP errors and codes: 421 4.7.28 / 550 5.7.28, the sending IP is refused for a while
