@@ -128,3 +128,7 @@ def test_no_dev_corpus_bounce_is_called_something_else(general_ruleset):
     assert len(emails) == 224
     called = [p.name for p in emails if bounce_diagnose(text=p.read_bytes(), ruleset=general_ruleset).not_a_bounce]
     assert called == []
+
+
+def test_a_pasted_out_of_office_reply_is_told_apart(general_ruleset):
+    assert kind("Réponse automatique : je suis absent jusqu'au 5 janvier", general_ruleset) == "auto_reply"

@@ -152,3 +152,8 @@ def message_kind(*, headers: list[tuple[str, str]], subject: str, report_type: s
     if not note.strip() or has_failure_words(note):
         return None  # nothing readable (parts nested too deep, say) is not proof of an ordinary message
     return ORDINARY
+
+
+def pasted_auto_reply(text: str) -> bool:
+    """A paste (no headers) that starts like an automatic reply's subject or first line."""
+    return bool(_AUTO_SUBJECT_RE.search(text.lstrip()[:200]))

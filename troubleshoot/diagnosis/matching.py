@@ -639,7 +639,9 @@ def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet, explain: bool = Fals
     results = diagnose_report(report, ruleset, explain) if not report.not_a_bounce else []
     not_a_bounce = report.not_a_bounce
     if not not_a_bounce and _no_bounce_text(report, results):
-        results, not_a_bounce = [], kinds.NO_BOUNCE_TEXT
+        # a pasted out-of-office reply still starts with its subject ("Réponse automatique : ...")
+        auto = kinds.pasted_auto_reply(report.notification)
+        results, not_a_bounce = [], kinds.AUTO_REPLY if auto else kinds.NO_BOUNCE_TEXT
     return Diagnosis(results=results, subject=report.subject, ruleset=ruleset.fingerprint,
                      elapsed_ms=(time.perf_counter() - t0) * 1000, not_a_bounce=not_a_bounce)
 

@@ -63,6 +63,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        # French notices: "message trop volumineux", "dépasse la taille maximale"
+        (r"trop volumineux|d[ée]passe la taille (?:maximale|autoris[ée]e|limite)|taille (?:maximale|limite) .{0,40}d[ée]pass[ée]", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"number of attachments .{0,60}exceeds|exceed\w* (?:\S+ )?(?:header name|message header size) limit|per individual header size", 3),  # rhost/for-google.go:171-175
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
@@ -89,6 +91,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        (r"account .{0,40}(?:has been|is|was) (?:disabled|deactivated|suspended|closed|locked)", 3),
         # Infomaniak / Zimbra: the account exists but is closed to mail
         (r"account (?:is |has been )?administratively disabled|account is not active", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -191,6 +194,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"[ée]chec (?:de la v[ée]rification )?(?:spf|dkim|dmarc)", 3),
     ],
     "userunknown": [
+        # French notices of Orange, Free, SFR, La Poste and webmails: "adresse du destinataire invalide"
+        (r"adresse (?:e-?mail |[ée]lectronique |de messagerie )?(?:du destinataire )?(?:est )?(?:invalide|inconnue|inexistante|erron[ée]e)", 3),
+        (r"destinataire (?:est )?(?:inconnu|invalide|inexistant)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"domain or user isn't in my list of allowed rcpthosts|no \S+ in name directory|recipient address reserved by rfc ?2606|single label domains not accepted|invalid x\.400 address", 3),  # reason/why-userunknown.go:87,120; rhost/for-microsoft.go:712-752
         (r"\brecipient rejected\.?$", 2),  # rhost/for-cox.go:136
