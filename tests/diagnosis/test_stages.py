@@ -44,12 +44,3 @@ def test_a_pasted_unknown_user_sentence_without_stage_is_an_unknown_user(general
     (r,) = bounce_diagnose(text="jdoe wasn't found at contoso.com.", ruleset=general_ruleset).results
     assert r.category == "userunknown"
 
-
-@pytest.mark.parametrize("text, category", [
-    ("Message non remis : l'adresse email du destinataire est invalide", "userunknown"),
-    ("Votre message est trop volumineux pour être remis.", "emailtoolarge"),
-    ("The account you tried to reach has been disabled", "suspend"),
-])
-def test_everyday_wordings_without_codes_are_routed(general_ruleset, text, category):
-    (r,) = bounce_diagnose(text=text, ruleset=general_ruleset).results
-    assert r.category == category

@@ -82,7 +82,7 @@ _FAILURE_WORDS_RE = rx.Pattern(
     r"\btls\b|timed? ?out|connection|dns|mx record|smtp|retry|retried|giving up|expired|too long|"
     r"delivery (?:status|attempt|delayed|incomplete|notification)|delayed|returned mail|mail delivery|"
     r"error|failure|failed|suspend|disabled|inactive|deactivated|no longer|has moved|address (?:changed|moved)|"
-    r"non remis|non distribu|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
+    r"a chang[ée] d'adresse|keep trying|non remis|non distribu|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
     r"remise (?:impossible|a [ée]chou)|impossible de (?:remettre|distribuer|livrer|d[ée]livrer|joindre)|"
     r"introuvable|inexistant|n'existe (?:pas|plus)|inconnu|invalide|refus[ée]|rejet[ée]|bloqu[ée]|"
     r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:est )?pleine|[ée]chec|erreur|d[ée]sactiv|suspendu|"

@@ -91,6 +91,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        # French: the recipient's mailbox or account switched off
+        (r"bo[iî]te (?:aux lettres |de r[ée]ception |mail )?(?:du destinataire )?(?:a [ée]t[ée] |est )?(?:d[ée]sactiv[ée]e|suspendue|ferm[ée]e|bloqu[ée]e)", 3),
         (r"account .{0,40}(?:has been|is|was) (?:disabled|deactivated|suspended|closed|locked)", 3),
         # Infomaniak / Zimbra: the account exists but is closed to mail
         (r"account (?:is |has been )?administratively disabled|account is not active", 3),
@@ -128,6 +130,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"konto (?:ist )?gesperrt", 3),
     ],
     "hasmoved": [
+        # French: "le destinataire a changé d'adresse"
+        (r"a chang[ée] d'adresse|nouvelle adresse (?:est|:)", 3),
         (r" has been replaced by ", 3),
         (r"(?:address|mailbox|recipient|user) has (?:moved|changed)", 3),
         (r"no longer (?:on|at) (?:this )?server", 3),
@@ -161,6 +165,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        # French: "échec de l'authentification SPF / DKIM / DMARC"
+        (r"(?:[ée]chec|erreur) (?:de |d'|lors de )?(?:l')?(?:authentification|v[ée]rification) (?:spf|dkim|dmarc)", 3),
+        (r"(?:spf|dkim|dmarc) .{0,40}(?:[ée]chou[ée]|invalide|non valide|a [ée]chou[ée])", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"senders to authenticate (?:their (?:e-?mail|messages) )?with (?:either )?(?:spf|dkim)|requires all (?:\w+ ){0,3}senders to authenticate", 3),  # rhost/for-google.go:44,86,87,93,98; rhost/for-yahooinc.go:28
         (r"fails? to pass (?:spf |dkim )?authentication checks|does not have authentication information", 3),  # rhost/for-google.go:79
@@ -311,6 +318,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"rejected by (?:the )?recipient'?s? (?:filter|rules)", 3),
     ],
     "requireptr": [
+        # French: no reverse DNS
+        (r"(?:aucun|pas d'|absence d')\s?enregistrement ptr|dns inverse|r[ée]solution inverse", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"dns lookup failure: \S+ try again later|dns check failure", 3),  # reason/why-requireptr.go:46; rhost/for-cox.go:104
         (r"does not meet ipv6 sending guidelines|does not match the ip address of the hostname", 3),
@@ -394,6 +403,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        # French: the sender's address or domain refused
+        (r"adresse (?:de l'|d')?exp[ée]diteur .{0,40}(?:refus[ée]e|rejet[ée]e|bloqu[ée]e|invalide)", 3),
+        (r"exp[ée]diteur (?:est )?(?:refus[ée]|rejet[ée]|bloqu[ée]|non autoris[ée])", 3),
+        (r"sender address (?:was |has been |is )?(?:rejected|refused|denied)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"sender (?:was )?not authenticated(?: by organization| for (?:group|mailbox|public folder))?\b|sender not in allowed-senders list", 3),  # rhost/for-microsoft.go:438-465
         (r"unknown sender address|sending from unregistered domains?|resolver\.rst\.notauthorized", 3),  # rhost/for-microsoft.go:409,487; lhost/via-exchange2007.go:72
@@ -588,6 +601,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # the everyday names of a block list, in English and French
+        (r"\b(?:ip|address|server|host)\b.{0,40}\b(?:on|in) (?:a |the |our )?(?:block ?list|black ?list|deny ?list|dnsbl|rbl)\b", 3),
+        (r"(?:adresse ip|serveur|ip) .{0,40}(?:sur|dans) (?:une |la |notre )?(?:liste noire|liste de blocage|liste de refus)", 3),
         # Mimecast 421 "Sender address blocked" (rhost/for-mimecast.go:65): the sender, not a closed account
         (r"sender address blocked", 4),
         # Sendmail's dnsbl feature (cf/feature/dnsbl.m4): "Rejected: 192.0.2.1 listed at zen.spamhaus.org"
@@ -673,6 +689,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
+        # French: refused by the recipient organisation's rule
+        (r"r[èe]gle (?:de |d'|de l')?(?:l')?organisation|politique (?:de|d') ?(?:l')?organisation|(?:rejet[ée]|refus[ée]|bloqu[ée]) par (?:une |la )?(?:r[èe]gle|politique)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"without solving a captcha", 3),  # reason/why-policyviolation.go:48 (drop ratelimited 'exceeded .{0,40}allowable number of posts')
         (r"content presents a potential security issue", 3),  # rhost/for-google.go:308
@@ -813,6 +831,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        # "we'll keep trying" / French "nouvelle tentative dans 30 minutes"
+        (r"(?:will|we'll|we will) (?:keep|continue) trying to deliver|nouvelle tentative (?:dans|pr[ée]vue)|impossible de joindre le serveur", 3),
         # Exchange Online: "550 5.4.300 Message expired -> <the last error>" (the NDR's own format);
         # the French Postfix delay template ("Courrier retardé", "De nouvelles tentatives seront faites")
         (r"message expired ->", 4),
