@@ -37,6 +37,13 @@ CASES = [
     ("We'll keep trying to deliver your message for 48 hours.", "expired"),
     ("Le message a été rejeté par une règle de l'organisation du destinataire.", "policyviolation"),
     ("Your message was rejected by the recipient's organization policy.", "policyviolation"),
+    ("The message you sent was too large. Try reducing the size of attachments.", "emailtoolarge"),
+    ("Your message couldn't be delivered because you weren't recognized as a valid sender.", "rejected"),
+    ("Unauthenticated email is not accepted from this domain", "authfailure"),
+    ("We do not relay non-local mail", "norelaying"),
+    ("The recipient's server is temporarily unavailable. We'll retry later.", "expired"),
+    # a refusal that gives no reason says too little to decide: on hold, not a guess
+    ("Your message couldn't be delivered because the recipient's email provider rejected it.", "onhold"),
 ]
 
 

@@ -63,6 +63,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        (r"(?:message|e-?mail|attachments?) (?:you sent |you're sending )?(?:was|is|are|were) too (?:large|big)", 3),
         # French notices: "message trop volumineux", "dépasse la taille maximale"
         (r"trop volumineux|d[ée]passe la taille (?:maximale|autoris[ée]e|limite)|taille (?:maximale|limite) .{0,40}d[ée]pass[ée]", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -140,6 +141,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user not local; please try", 3),
     ],
     "norelaying": [
+        (r"\b(?:we|i) (?:do not|don't|will not|won't) relay", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"open relay (?:is )?not allowed", 3),  # rhost/for-mimecast.go:147-148
         (r"due to the following smtp relay error", 2),  # lhost/via-kddi.go:48
@@ -165,6 +167,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        # Gmail's DMARC refusal: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy"
+        (r"unauthenticated (?:e-?mail|mail|messages?)\b.{0,60}\bnot accepted", 3),
         # French: "échec de l'authentification SPF / DKIM / DMARC"
         (r"(?:[ée]chec|erreur) (?:de |d'|lors de )?(?:l')?(?:authentification|v[ée]rification) (?:spf|dkim|dmarc)", 3),
         (r"(?:spf|dkim|dmarc) .{0,40}(?:[ée]chou[ée]|invalide|non valide|a [ée]chou[ée])", 3),
@@ -403,6 +407,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        # Outlook.com / Exchange Online NDR for a sender it no longer lets send ("bad outbound sender")
+        (r"(?:weren't|were not|aren't|are not|not) recognized as a valid sender", 3),
         # French: the sender's address or domain refused
         (r"adresse (?:de l'|d')?exp[ée]diteur .{0,40}(?:refus[ée]e|rejet[ée]e|bloqu[ée]e|invalide)", 3),
         (r"exp[ée]diteur (?:est )?(?:refus[ée]|rejet[ée]|bloqu[ée]|non autoris[ée])", 3),
@@ -462,7 +468,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"are not a member of", 3),
         (r"may not have permission to post messages to the group", 3),
         (r"groups\.google\.com/support", 3),
-        (r"access denied|\bdenied\b|\brejected\b|\brefused\b", 1),
+        (r"access denied", 1),
         (r"your access to submit messages to this e-mail system has been rejected", 3),
         (r"from: domain is invalid", 3),
         (r"envelope blocked", 2),
@@ -831,6 +837,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        (r"(?:we'll|we will|will) (?:retry|try again) later", 2),
         # "we'll keep trying" / French "nouvelle tentative dans 30 minutes"
         (r"(?:will|we'll|we will) (?:keep|continue) trying to deliver|nouvelle tentative (?:dans|pr[ée]vue)|impossible de joindre le serveur", 3),
         # Exchange Online: "550 5.4.300 Message expired -> <the last error>" (the NDR's own format);
