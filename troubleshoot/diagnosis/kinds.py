@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from . import rx
+from .mime import header
 
 AUTO_REPLY = "auto_reply"
 RECEIPT = "receipt"
@@ -98,13 +99,6 @@ _FAILURE_WORDS_RE = rx.Pattern(
 
 
 _DELETED_RE = re.compile(r"^disposition:[^\n]{0,200};\s*deleted", re.I | re.M)
-
-
-def header(headers: list[tuple[str, str]], name: str) -> str:
-    for k, v in headers:
-        if k == name:
-            return v
-    return ""
 
 
 def system_sender(headers: list[tuple[str, str]]) -> bool:

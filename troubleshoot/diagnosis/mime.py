@@ -132,6 +132,14 @@ class Part:
             yield from c.walk()
 
 
+def header(headers: list[tuple[str, str]], name: str) -> str:
+    """The first value of a header field (``name`` lower-case), or "" when there is none."""
+    for k, v in headers:
+        if k == name:
+            return v
+    return ""
+
+
 def parse_params(s: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _PARAM_RE.finditer(s[:4000]):

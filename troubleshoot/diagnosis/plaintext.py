@@ -22,7 +22,7 @@ from . import rx
 from .addresses import addr_key, collapse, find_addresses
 from .codes import REPLY_RE
 from .errors import MAX_DIAG_CHARS, MAX_NOTE_LINES
-from .kinds import header
+from .mime import header
 from .writers import alternation, fragments, stage_patterns
 
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import kinds, mime, rx
+from .mime import header
 from .addresses import addr_key, collapse, find_addresses, find_domains, find_ips
 from .codes import REPLY_RE, STATUS_RE, is_generic, normalize_status
 from .dsn import dsn_action, dsn_diagnostic, dsn_value, json_bounces, mta_name, parse_dsn, usable_address
@@ -356,7 +357,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
     if not facts:
         rcpt = None
-        xf = _header(top_headers, "x-failed-recipients")
+        xf = header(top_headers, "x-failed-recipients")
         if xf:
             found = find_addresses(xf)
             rcpt = found[0][2] if found else None
@@ -403,13 +404,6 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
         _finish_codes(f)
         _finish_hosts(f, f.context or note_head[:1000])
     return Report(facts, subject=subject, notification=note_head, is_message=is_message)
-
-
-def _header(headers: list[tuple[str, str]], name: str) -> str | None:
-    for k, v in headers:
-        if k == name:
-            return v
-    return None
 
 
 def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part],
@@ -475,12 +469,12 @@ def _returned_recipient(returned: list[mime.Part], inline_original: str) -> str 
             hdr = msg.header("to")
         elif p.ctype == "text/rfc822-headers":
             hs, _ = mime.split_headers(p.text())
-            hdr = _header(hs, "to")
+            hdr = header(hs, "to")
         else:
             hdr = p.header("to")
     elif inline_original:
         hs, _ = mime.split_headers(inline_original.lstrip()[:20000])
-        hdr = _header(hs, "to")
+        hdr = header(hs, "to")
     if hdr:
         found = find_addresses(hdr, limit=3)
         if len(found) == 1:
@@ -545,7 +539,7 @@ def _reporting_from_text(note: str, headers) -> str | None:
     g = _REPORTING_RE.find(note[:6000], 1)
     if g:
         return g.rstrip(".")
-    frm = _header(headers, "from") if headers else None
+    frm = header(headers, "from") if headers else None
     if frm:
         found = find_addresses(frm, limit=2)
         if found:
