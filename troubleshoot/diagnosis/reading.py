@@ -26,13 +26,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import kinds, mime, rx
-from .mime import header
 from .addresses import addr_key, collapse, find_addresses, find_domains, find_ips
 from .codes import REPLY_RE, STATUS_RE, is_generic, normalize_status
 from .dsn import dsn_action, dsn_diagnostic, dsn_value, json_bounces, mta_name, parse_dsn, usable_address
 from .errors import MAX_DIAG_CHARS, MAX_NEST, MAX_NOTE_CHARS, MAX_NOTE_LINES, MAX_RECIPIENTS
 from .inputs import text_of_str
-from .providers import POWERMTA_CATEGORIES, SES_SUBTYPES
+from .mime import header
 from .plaintext import (
     HEADERISH_RE,
     PASSED_ON_RE,
@@ -50,6 +49,7 @@ from .plaintext import (
     summary_recipient,
     trim_said,
 )
+from .providers import POWERMTA_CATEGORIES, SES_SUBTYPES
 
 __all__ = ["Fact", "Report", "read", "collapse", "join_reply", "strip_codes", "looks_like_message"]
 
