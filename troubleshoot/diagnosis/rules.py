@@ -17,6 +17,8 @@ from __future__ import annotations
 
 RULES: dict[str, list[tuple[str, int]]] = {
     "mailboxfull": [
+        # French: quota reached, storage short
+        (r"quota .{0,60}(?:atteint|d[ée]pass[ée]|plein)|(?:espace|stockage) .{0,40}insuffisant|over (?:its|the|their) storage limit|storage limit (?:reached|exceeded)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"\b(?:exceeding|over) (?:the |their |its |his |her |your )?(?:allowed |mailbox |disk |storage )?quota\b", 3),  # reason/why-mailboxfull.go:24,33,54,66,70
         (r"quota usage exceeded|diskspace quota", 3),  # reason/why-mailboxfull.go:30,44
@@ -63,6 +65,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        (r"pi[èe]ces? jointes? trop (?:lourde|volumineuse|grosse)s?|message trop (?:lourd|gros)", 3),
         (r"(?:message|e-?mail|attachments?) (?:you sent |you're sending )?(?:was|is|are|were) too (?:large|big)", 3),
         # French notices: "message trop volumineux", "dépasse la taille maximale"
         (r"trop volumineux|d[ée]passe la taille (?:maximale|autoris[ée]e|limite)|taille (?:maximale|limite) .{0,40}d[ée]pass[ée]", 3),
@@ -167,6 +170,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        (r"(?:authentification|contr[ôo]les?|v[ée]rifications?) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:et|ou|/) (?:spf|dkim|dmarc)", 3),
         # Gmail's DMARC refusal: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy"
         (r"unauthenticated (?:e-?mail|mail|messages?)\b.{0,60}\bnot accepted", 3),
         # French: "échec de l'authentification SPF / DKIM / DMARC"
@@ -205,6 +209,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"[ée]chec (?:de la v[ée]rification )?(?:spf|dkim|dmarc)", 3),
     ],
     "userunknown": [
+        (r"(?:adresse|destinataire|utilisateur|compte) (?:de destination |de messagerie )?(?:est )?(?:inconnu|inconnue|inexistant|inexistante)", 3),
         # French notices of Orange, Free, SFR, La Poste and webmails: "adresse du destinataire invalide"
         (r"adresse (?:e-?mail |[ée]lectronique |de messagerie )?(?:du destinataire )?(?:est )?(?:invalide|inconnue|inexistante|erron[ée]e)", 3),
         (r"destinataire (?:est )?(?:inconnu|invalide|inexistant)", 3),
@@ -407,6 +412,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        (r"(?:votre )?domaine (?:d'exp[ée]dition |exp[ée]diteur )?n'est pas autoris[ée] [àa] envoyer|domaine (?:de l'exp[ée]diteur|exp[ée]diteur) (?:est )?(?:refus[ée]|bloqu[ée])", 3),
         # Outlook.com / Exchange Online NDR for a sender it no longer lets send ("bad outbound sender")
         (r"(?:weren't|were not|aren't|are not|not) recognized as a valid sender", 3),
         # French: the sender's address or domain refused
@@ -478,6 +484,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
+        (r"(?:n'a pas|sans|aucun) (?:d')?enregistrements? mx|nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),
         # Yahoo's / qmail-style "No MX or A records for example.invalid": the domain has no mail host
         (r"no mx or a records? for", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -514,6 +521,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns domain \S+ does not exist|infodomainnonexistent", 3),
     ],
     "spamdetected": [
+        # French: "contenu suspect", "filtre antispam", "considéré comme indésirable"
+        (r"contenu suspect|filtre anti-?spam|consid[ée]r[ée] comme (?:ind[ée]sirable|spam|pourriel)|identifi[ée] comme (?:spam|ind[ée]sirable|pourriel)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"mail score \(\d+(?:\.\d+)? over|\bspam (?:\S+ ){0,2}exceeded|probability of being spam|rejected by \S+ \(spam\)|rule imposed as .{1,80} is blacklisted on|content filter agent quarantined", 3),  # reason/why-spamdetected.go:115-122; rhost/for-microsoft.go:520
         (r"nature of the content (?:and/or|or|and) (?:the )?links|likely unsolicited mail", 3),
@@ -607,6 +616,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        (r"(?:server|serveur) .{0,40}(?:refused|rejected|refus[ée]|a refus[ée]) (?:the |la |votre )?(?:connection|connexion)|connexion refus[ée]e par le serveur", 3),
         # the everyday names of a block list, in English and French
         (r"\b(?:ip|address|server|host)\b.{0,40}\b(?:on|in) (?:a |the |our )?(?:block ?list|black ?list|deny ?list|dnsbl|rbl)\b", 3),
         (r"(?:adresse ip|serveur|ip) .{0,40}(?:sur|dans) (?:une |la |notre )?(?:liste noire|liste de blocage|liste de refus)", 3),
@@ -695,6 +705,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
+        (r"(?:prohibited|forbidden|blocked|not allowed|disallowed) (?:attachment|file) (?:type|extension)s?|pi[èe]ce jointe (?:interdite|non autoris[ée]e|bloqu[ée]e)|type de (?:pi[èe]ce jointe|fichier) (?:interdit|non autoris[ée])", 4),
         # French: refused by the recipient organisation's rule
         (r"r[èe]gle (?:de |d'|de l')?(?:l')?organisation|politique (?:de|d') ?(?:l')?organisation|(?:rejet[ée]|refus[ée]|bloqu[ée]) par (?:une |la )?(?:r[èe]gle|politique)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -837,6 +848,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        (r"ne r[ée]pond pas|renvoy[ée] ult[ée]rieurement|d[ée]lai (?:imparti|de remise)|dans les d[ée]lais", 3),
         (r"(?:we'll|we will|will) (?:retry|try again) later", 2),
         # "we'll keep trying" / French "nouvelle tentative dans 30 minutes"
         (r"(?:will|we'll|we will) (?:keep|continue) trying to deliver|nouvelle tentative (?:dans|pr[ée]vue)|impossible de joindre le serveur", 3),
@@ -887,6 +899,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
+        (r"(?:connexion|chiffrement) tls (?:est )?(?:requis|obligatoire|exig[ée])|tls (?:requis|obligatoire)", 3),
         # Gmail SMTP errors and codes: 421 4.7.29 / 550 5.7.29
         (r"(?:not using|wasn't sent over|was not sent over) a tls connection", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
