@@ -84,7 +84,7 @@ _FAILURE_WORDS_RE = rx.Pattern(
     r"delivery (?:status|attempt|delayed|incomplete|notification)|delayed|returned mail|mail delivery|"
     r"error|failure|failed|suspend|disabled|inactive|deactivated|no longer|has moved|address (?:changed|moved)|"
     r"a chang[ée] d'adresse|keep trying|non remis|non distribu|insuffisant|trop lourd|n'est pas autoris|"
-    r"ne r[ée]pond pas|ult[ée]rieurement|enregistrement mx|incorrect|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
+    r"ne r[ée]pond pas|ult[ée]rieurement|enregistrement mx|incorrect|\bloop\b|boucle|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
     r"remise (?:impossible|a [ée]chou)|impossible de (?:remettre|distribuer|livrer|d[ée]livrer|joindre)|"
     r"introuvable|inexistant|n'existe (?:pas|plus)|inconnu|invalide|refus[ée]|rejet[ée]|bloqu[ée]|"
     r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:est )?pleine|[ée]chec|erreur|d[ée]sactiv|suspendu|"

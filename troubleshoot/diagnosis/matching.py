@@ -31,7 +31,7 @@ _STAGE_FITS = {"userunknown": ("RCPT",), "filtered": ("DATA",), "rejected": ("MA
                "spamdetected": ("DATA",), "norelaying": ("RCPT",)}
 _BEFORE_DATA = frozenset({"CONN", "HELO", "MAIL", "RCPT", "STARTTLS", "AUTH"})
 # decisive wordings: the narrower reasons first ("mailbox unavailable (not enough free space)")
-_W4_ORDER = ("systemfull", "notaccept", "networkerror", "hostunknown", "rejected", "mailererror", "userunknown",
+_W4_ORDER = ("systemfull", "notaccept", "networkerror", "rejected", "hostunknown", "mailererror", "userunknown",
              "mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure", "filtered",
              "requireptr", "notcompliantrfc", "badreputation", "contenterror", "virusdetected", "spamdetected",
              "ratelimited", "blocked", "policyviolation", "systemerror", "expired", "failedstarttls",

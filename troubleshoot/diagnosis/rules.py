@@ -17,6 +17,7 @@ from __future__ import annotations
 
 RULES: dict[str, list[tuple[str, int]]] = {
     "mailboxfull": [
+        (r"mailbox (?:has )?reached (?:its|the) (?:size|storage) limit", 4),
         # French: quota reached, storage short
         (r"quota .{0,60}(?:atteint|d[ée]pass[ée]|plein)|(?:espace|stockage) .{0,40}insuffisant|over (?:its|the|their) storage limit|storage limit (?:reached|exceeded)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -65,6 +66,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        (r"attachments? (?:is |are )?too (?:big|large)", 3),
         (r"pi[èe]ces? jointes? trop (?:lourde|volumineuse|grosse)s?|message trop (?:lourd|gros)", 3),
         (r"(?:message|e-?mail|attachments?) (?:you sent |you're sending )?(?:was|is|are|were) too (?:large|big)", 3),
         # French notices: "message trop volumineux", "dépasse la taille maximale"
@@ -375,6 +377,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"non[- ]?conforme? (?:au|à la) rfc", 3),
     ],
     "badreputation": [
+        (r"(?:poor|bad|low) (?:ip |sender |sending |domain )?reputation", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"\b(?:ip|sender|sending|domain|mta's) reputation\b", 2),  # rhost/for-mimecast.go:60; reason/why-badreputation.go
         (r"internal resources are temporarily unavailable", 2),  # rhost/for-mimecast.go:53
@@ -412,6 +415,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        (r"sender(?:'s)? domain (?:\S+ )?(?:does not|doesn't) exist", 4),
         (r"(?:votre )?domaine (?:d'exp[ée]dition |exp[ée]diteur )?n'est pas autoris[ée] [àa] envoyer|domaine (?:de l'exp[ée]diteur|exp[ée]diteur) (?:est )?(?:refus[ée]|bloqu[ée])", 3),
         # Outlook.com / Exchange Online NDR for a sender it no longer lets send ("bad outbound sender")
         (r"(?:weren't|were not|aren't|are not|not) recognized as a valid sender", 3),
@@ -484,7 +488,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
-        (r"(?:n'a pas|sans|aucun) (?:d')?enregistrements? mx|nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),
+        (r"nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),
         # Yahoo's / qmail-style "No MX or A records for example.invalid": the domain has no mail host
         (r"no mx or a records? for", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -521,6 +525,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns domain \S+ does not exist|infodomainnonexistent", 3),
     ],
     "spamdetected": [
+        (r"suspicious content", 3),
         # French: "contenu suspect", "filtre antispam", "considéré comme indésirable"
         (r"contenu suspect|filtre anti-?spam|consid[ée]r[ée] comme (?:ind[ée]sirable|spam|pourriel)|identifi[ée] comme (?:spam|ind[ée]sirable|pourriel)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -616,6 +621,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        (r"\b(?:your |the |sending )?ip(?: address)? (?:\S+ )?(?:has been|is|was) (?:black ?listed|block ?listed|blocked|banned)", 4),
         (r"(?:server|serveur) .{0,40}(?:refused|rejected|refus[ée]|a refus[ée]) (?:the |la |votre )?(?:connection|connexion)|connexion refus[ée]e par le serveur", 3),
         # the everyday names of a block list, in English and French
         (r"\b(?:ip|address|server|host)\b.{0,40}\b(?:on|in) (?:a |the |our )?(?:block ?list|black ?list|deny ?list|dnsbl|rbl)\b", 3),
@@ -784,6 +790,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
+        (r"\bmail loop\b|\bloop (?:was )?detected", 3),
         # Exchange Online NDR for 5.4.14 / 5.4.6 (routing loop), English and French
         (r"caused the message to bounce between two servers|renvoi du message entre deux serveurs", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -828,6 +835,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"server (?:is )?(?:out of|low on) (?:disk|storage)", 3),
     ],
     "notaccept": [
+        # a domain without an MX record takes no mail (OpenSMTPD "No MX found for domain"; English and
+        # French notices); "no MX or A records" (no mail host at all) stays an unknown host
+        (r"(?:has no|have no|without|no) (?:valid )?mx records?\b|(?:n'a pas|sans|aucun) (?:d')?enregistrements? mx", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"system not accepting network messages|hosted tenant which has no mail-enabled subscriptions|account inbounds disabled|missing or bad storedriver mdb properties", 3),  # rhost/for-microsoft.go:379-387; rhost/for-mimecast.go:153
         (r"no mx found for (?:domain|destination)", 3),  # lhost/via-opensmtpd.go:95-96 (move it from networkerror)
@@ -899,6 +909,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
+        (r"requires? (?:a )?(?:starttls|tls|encryption)\b", 3),
         (r"(?:connexion|chiffrement) tls (?:est )?(?:requis|obligatoire|exig[ée])|tls (?:requis|obligatoire)", 3),
         # Gmail SMTP errors and codes: 421 4.7.29 / 550 5.7.29
         (r"(?:not using|wasn't sent over|was not sent over) a tls connection", 4),
