@@ -66,6 +66,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        (r"trop gros|limite de \d+ ?(?:mo|ko|go|mb|kb)\b|size limit of \d+", 3),
         (r"attachments? (?:is |are )?too (?:big|large)", 3),
         (r"pi[èe]ces? jointes? trop (?:lourde|volumineuse|grosse)s?|message trop (?:lourd|gros)", 3),
         (r"(?:message|e-?mail|attachments?) (?:you sent |you're sending )?(?:was|is|are|were) too (?:large|big)", 3),
@@ -97,6 +98,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        (r"compte (?:du destinataire )?(?:a [ée]t[ée] |est )?(?:ferm[ée]|supprim[ée]|expir[ée])|account (?:has )?expired|account (?:is |was )?closed", 3),
         # French: the recipient's mailbox or account switched off
         (r"bo[iî]te (?:aux lettres |de r[ée]ception |mail )?(?:du destinataire )?(?:a [ée]t[ée] |est )?(?:d[ée]sactiv[ée]e|suspendue|ferm[ée]e|bloqu[ée]e)", 3),
         (r"account .{0,40}(?:has been|is|was) (?:disabled|deactivated|suspended|closed|locked)", 3),
@@ -146,6 +148,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user not local; please try", 3),
     ],
     "norelaying": [
+        (r"(?:n'est pas autoris[ée]|interdit) [àa] relayer|relais (?:non autoris[ée]|refus[ée]|interdit)", 3),
         (r"\b(?:we|i) (?:do not|don't|will not|won't) relay", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"open relay (?:is )?not allowed", 3),  # rhost/for-mimecast.go:147-148
@@ -172,6 +175,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        (r"(?:politique|v[ée]rification|enregistrement) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:policy|record) .{0,40}(?:fail|not allow|reject|does not permit)", 4),
         (r"(?:authentification|contr[ôo]les?|v[ée]rifications?) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:et|ou|/) (?:spf|dkim|dmarc)", 3),
         # Gmail's DMARC refusal: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy"
         (r"unauthenticated (?:e-?mail|mail|messages?)\b.{0,60}\bnot accepted", 3),
@@ -306,6 +310,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user missing home directory", 2),
     ],
     "filtered": [
+        (r"(?:recipient'?s? |destinataire .{0,30})(?:mail )?(?:filter|filtre|r[èe]gle) .{0,40}(?:rules?|rejette|refuse|bloque)|mail filter rules?|r[èe]gle qui (?:rejette|refuse|bloque)", 3),
         # Dovecot / Sieve: "This message was rejected by a content filter rule of the recipient"
         (r"content filter rule", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -329,6 +334,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"rejected by (?:the )?recipient'?s? (?:filter|rules)", 3),
     ],
     "requireptr": [
+        (r"nom d'h[ôo]te inverse|reverse (?:dns|hostname|lookup)|forward-confirmed", 3),
         # French: no reverse DNS
         (r"(?:aucun|pas d'|absence d')\s?enregistrement ptr|dns inverse|r[ée]solution inverse", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -359,6 +365,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"pas de (?:reverse|ptr|dns inverse)|r[ée]solution inverse", 3),
     ],
     "notcompliantrfc": [
+        (r"(?:headers?|en-t[êe]tes?) (?:are |is |sont |est )?(?:malformed|mal form[ée]s?|invalides?)|duplicate (?:\S+ )?headers?|en-t[êe]tes? en double", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"not rfc ?(?:\d{3,4} )?compliant|headers? (?:are|is) not rfc", 3),  # rhost/for-yahooinc.go:42
         (r"\bmultiple \S+ headers?\b", 2),  # reason/why-notcompliantrfc.go:28 (pair ' multiple ', ' header')
@@ -377,6 +384,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"non[- ]?conforme? (?:au|à la) rfc", 3),
     ],
     "badreputation": [
+        (r"r[ée]putation .{0,40}(?:mauvaise|faible|insuffisante|n[ée]gative)|(?:mauvaise|faible) r[ée]putation", 4),
         (r"(?:poor|bad|low) (?:ip |sender |sending |domain )?reputation", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"\b(?:ip|sender|sending|domain|mta's) reputation\b", 2),  # rhost/for-mimecast.go:60; reason/why-badreputation.go
@@ -415,6 +423,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        (r"adresse (?:de l'|d')?exp[ée]diteur (?:est )?invalide|exp[ée]diteur invalide|invalid sender (?:address|domain)", 4),
         (r"sender(?:'s)? domain (?:\S+ )?(?:does not|doesn't) exist", 4),
         (r"(?:votre )?domaine (?:d'exp[ée]dition |exp[ée]diteur )?n'est pas autoris[ée] [àa] envoyer|domaine (?:de l'exp[ée]diteur|exp[ée]diteur) (?:est )?(?:refus[ée]|bloqu[ée])", 3),
         # Outlook.com / Exchange Online NDR for a sender it no longer lets send ("bad outbound sender")
@@ -698,6 +707,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"rejected\.?$", 1),
     ],
     "virusdetected": [
+        (r"logiciel malveillant|\bmalware\b|virus (?:d[ée]tect[ée]|trouv[ée])|infect[ée]", 3),
         # Amavis (p5-sisimai Lhost/Amavis.pm): "554 5.7.0 Reject, id=NNN - VIRUS: name" / "- INFECTED: name"
         (r"reject, id=\S+ - (?:virus|infected)", 4),
         (r"virus (?:detected|found|infected)|infected with a virus|contains? (?:a )?virus", 3),
@@ -749,6 +759,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"politique (?:de s[ée]curit[ée]|locale)|contraire [àa] la politique", 3),
     ],
     "systemerror": [
+        (r"service (?:temporairement )?indisponible|hors service|erreur interne|internal (?:server )?error", 2),
         # Gmail SMTP errors and codes: 421 4.4.5 (X.4.5 alone would read as a full system)
         (r"server busy,? try again later", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -835,6 +846,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"server (?:is )?(?:out of|low on) (?:disk|storage)", 3),
     ],
     "notaccept": [
+        (r"(?:configured|set up) not to (?:receive|accept) (?:e-?mail|mail|messages)|no longer accept(?:s|ing)? (?:e-?mail|mail|messages)|n'accepte (?:pas|plus) (?:de |d')?(?:courrier|e-?mails?|messages)", 3),
         # a domain without an MX record takes no mail (OpenSMTPD "No MX found for domain"; English and
         # French notices); "no MX or A records" (no mail host at all) stays an unknown host
         (r"(?:has no|have no|without|no) (?:valid )?mx records?\b|(?:n'a pas|sans|aucun) (?:d')?enregistrements? mx", 3),
@@ -858,6 +870,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        (r"nouvelles tentatives (?:pendant|durant|jusqu)|temporairement indisponible", 2),
         (r"ne r[ée]pond pas|renvoy[ée] ult[ée]rieurement|d[ée]lai (?:imparti|de remise)|dans les d[ée]lais", 3),
         (r"(?:we'll|we will|will) (?:retry|try again) later", 2),
         # "we'll keep trying" / French "nouvelle tentative dans 30 minutes"
@@ -909,6 +922,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
+        (r"certificat (?:tls|ssl)? ?(?:invalide|expir[ée])|connexion s[ée]curis[ée]e|(?:invalid|expired|untrusted) (?:tls |ssl )?certificate", 3),
         (r"requires? (?:a )?(?:starttls|tls|encryption)\b", 3),
         (r"(?:connexion|chiffrement) tls (?:est )?(?:requis|obligatoire|exig[ée])|tls (?:requis|obligatoire)", 3),
         # Gmail SMTP errors and codes: 421 4.7.29 / 550 5.7.29
@@ -925,6 +939,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"ssl (?:handshake|error)|certificate (?:verification|validation|expired|error)", 2),
     ],
     "securityerror": [
+        (r"authentification (?:smtp )?(?:requise|obligatoire|n[ée]cessaire)|smtp auth(?:entication)? (?:is )?required|authentication required", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"incorrect authentication data|submitter failed to authenticate|cannot achieve exchange server authentication", 3),  # rhost/for-mimecast.go:212-214; rhost/for-microsoft.go:498; Exim smtp_in.c
         (r"not authenticated to send anonymous mail", 4),  # rhost/for-microsoft.go:513
