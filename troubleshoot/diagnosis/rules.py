@@ -98,6 +98,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        (r"no longer (?:works|employed) (?:here|at)|(?:is|are) no longer (?:read|monitored)|n'est plus (?:lue|consult[ée]e|relev[ée]e)", 3),
         (r"compte (?:du destinataire )?(?:a [ée]t[ée] |est )?(?:ferm[ée]|supprim[ée]|expir[ée])|account (?:has )?expired|account (?:is |was )?closed", 3),
         # French: the recipient's mailbox or account switched off
         (r"bo[iî]te (?:aux lettres |de r[ée]ception |mail )?(?:du destinataire )?(?:a [ée]t[ée] |est )?(?:d[ée]sactiv[ée]e|suspendue|ferm[ée]e|bloqu[ée]e)", 3),
@@ -175,6 +176,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        (r"fail(?:ed|s|ing)? (?:the )?(?:spf|dkim|dmarc)(?: checks?| verification| authentication)?\b", 3),
         (r"(?:politique|v[ée]rification|enregistrement) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:policy|record) .{0,40}(?:fail|not allow|reject|does not permit)", 4),
         (r"(?:authentification|contr[ôo]les?|v[ée]rifications?) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:et|ou|/) (?:spf|dkim|dmarc)", 3),
         # Gmail's DMARC refusal: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy"
@@ -497,6 +499,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
+        (r"lookups? failed permanently", 4),
         (r"nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),
         # Yahoo's / qmail-style "No MX or A records for example.invalid": the domain has no mail host
         (r"no mx or a records? for", 3),
@@ -721,6 +724,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
+        (r"(?:doesn't|does not|don't|do not) accept (?:messages|mail|e-?mails?) from (?:outside|external|unknown)|restricted by (?:the|an|your) (?:administrator|admin|organi[sz]ation)", 4),
         (r"(?:prohibited|forbidden|blocked|not allowed|disallowed) (?:attachment|file) (?:type|extension)s?|pi[èe]ce jointe (?:interdite|non autoris[ée]e|bloqu[ée]e)|type de (?:pi[èe]ce jointe|fichier) (?:interdit|non autoris[ée])", 4),
         # French: refused by the recipient organisation's rule
         (r"r[èe]gle (?:de |d'|de l')?(?:l')?organisation|politique (?:de|d') ?(?:l')?organisation|(?:rejet[ée]|refus[ée]|bloqu[ée]) par (?:une |la )?(?:r[èe]gle|politique)", 3),
