@@ -86,7 +86,7 @@ _FAILURE_WORDS_RE = rx.Pattern(
     r"a chang[ée] d'adresse|keep trying|non remis|non distribu|insuffisant|trop lourd|n'est pas autoris|"
     r"ne r[ée]pond pas|ult[ée]rieurement|enregistrement mx|incorrect|\bloop\b|boucle|configur|hors service|"
     r"malveillant|ferm[ée]|malformed|mal form|inverse|not to (?:receive|accept)|indisponible|restricted|"
-    r"(?:doesn't|does not|don't) accept|no longer|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
+    r"(?:doesn't|does not|don't) accept|no longer|d[ée]pass|satur|r[ée]soudre|n'autorise pas|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
     r"remise (?:impossible|a [ée]chou)|impossible de (?:remettre|distribuer|livrer|d[ée]livrer|joindre)|"
     r"introuvable|inexistant|n'existe (?:pas|plus)|inconnu|invalide|refus[ée]|rejet[ée]|bloqu[ée]|"
     r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:est )?pleine|[ée]chec|erreur|d[ée]sactiv|suspendu|"

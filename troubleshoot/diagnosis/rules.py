@@ -66,6 +66,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        (r"d[ée]passe la limite de taille|limite de taille (?:du destinataire )?(?:d[ée]pass[ée]|atteinte)", 3),
         (r"trop gros|limite de \d+ ?(?:mo|ko|go|mb|kb)\b|size limit of \d+", 3),
         (r"attachments? (?:is |are )?too (?:big|large)", 3),
         (r"pi[èe]ces? jointes? trop (?:lourde|volumineuse|grosse)s?|message trop (?:lourd|gros)", 3),
@@ -98,6 +99,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"message is larger than", 3),
     ],
     "suspend": [
+        (r"(?:bo[iî]te|compte) .{0,40}(?:est )?inactif|(?:bo[iî]te|compte) .{0,40}(?:est )?inactive", 3),
         (r"no longer (?:works|employed) (?:here|at)|(?:is|are) no longer (?:read|monitored)|n'est plus (?:lue|consult[ée]e|relev[ée]e)", 3),
         (r"compte (?:du destinataire )?(?:a [ée]t[ée] |est )?(?:ferm[ée]|supprim[ée]|expir[ée])|account (?:has )?expired|account (?:is |was )?closed", 3),
         # French: the recipient's mailbox or account switched off
@@ -217,6 +219,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"[ée]chec (?:de la v[ée]rification )?(?:spf|dkim|dmarc)", 3),
     ],
     "userunknown": [
+        (r"bo[iî]te aux lettres (?:est )?indisponible|adresse (?:e-?mail )?indisponible", 3),
         (r"(?:adresse|destinataire|utilisateur|compte) (?:de destination |de messagerie )?(?:est )?(?:inconnu|inconnue|inexistant|inexistante)", 3),
         # French notices of Orange, Free, SFR, La Poste and webmails: "adresse du destinataire invalide"
         (r"adresse (?:e-?mail |[ée]lectronique |de messagerie )?(?:du destinataire )?(?:est )?(?:invalide|inconnue|inexistante|erron[ée]e)", 3),
@@ -312,6 +315,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user missing home directory", 2),
     ],
     "filtered": [
+        (r"filtre (?:de contenu|du destinataire)|content filter", 3),
         (r"(?:recipient'?s? |destinataire .{0,30})(?:mail )?(?:filter|filtre|r[èe]gle) .{0,40}(?:rules?|rejette|refuse|bloque)|mail filter rules?|r[èe]gle qui (?:rejette|refuse|bloque)", 3),
         # Dovecot / Sieve: "This message was rejected by a content filter rule of the recipient"
         (r"content filter rule", 3),
@@ -367,6 +371,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"pas de (?:reverse|ptr|dns inverse)|r[ée]solution inverse", 3),
     ],
     "notcompliantrfc": [
+        (r"(?:ne respecte pas|non conforme [àa]|pas conforme [àa]) (?:la norme )?(?:rfc|les normes)", 3),
         (r"(?:headers?|en-t[êe]tes?) (?:are |is |sont |est )?(?:malformed|mal form[ée]s?|invalides?)|duplicate (?:\S+ )?headers?|en-t[êe]tes? en double", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"not rfc ?(?:\d{3,4} )?compliant|headers? (?:are|is) not rfc", 3),  # rhost/for-yahooinc.go:42
@@ -425,6 +430,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        (r"n'[êe]tes pas autoris[ée]s? [àa] (?:[ée]crire|poster|envoyer) (?:[àa]|sur|dans) cette liste|a bloqu[ée] votre adresse", 3),
         (r"adresse (?:de l'|d')?exp[ée]diteur (?:est )?invalide|exp[ée]diteur invalide|invalid sender (?:address|domain)", 4),
         (r"sender(?:'s)? domain (?:\S+ )?(?:does not|doesn't) exist", 4),
         (r"(?:votre )?domaine (?:d'exp[ée]dition |exp[ée]diteur )?n'est pas autoris[ée] [àa] envoyer|domaine (?:de l'exp[ée]diteur|exp[ée]diteur) (?:est )?(?:refus[ée]|bloqu[ée])", 3),
@@ -499,6 +505,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
+        (r"impossible de r[ée]soudre le (?:nom de )?domaine", 3),
         (r"lookups? failed permanently", 4),
         (r"nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),
         # Yahoo's / qmail-style "No MX or A records for example.invalid": the domain has no mail host
@@ -588,6 +595,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"suspicion of (?:being )?spam", 3),
     ],
     "ratelimited": [
+        (r"nombre (?:maximal|maximum) de (?:destinataires|messages|connexions) (?:d[ée]pass[ée]|atteint)", 3),
         # Gmail SMTP errors and codes (support.google.com/a/answer/3726730), 450 4.2.1 / 550 5.2.1 now
         # say "email"; X.2.1 alone would read as a disabled mailbox
         (r"is receiving e-?mail (?:too quickly|at a rate that prevents)", 4),
@@ -633,6 +641,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        (r"adresse ip dynamique|dynamic ip(?: address)?|envoi direct depuis", 3),
         (r"\b(?:your |the |sending )?ip(?: address)? (?:\S+ )?(?:has been|is|was) (?:black ?listed|block ?listed|blocked|banned)", 4),
         (r"(?:server|serveur) .{0,40}(?:refused|rejected|refus[ée]|a refus[ée]) (?:the |la |votre )?(?:connection|connexion)|connexion refus[ée]e par le serveur", 3),
         # the everyday names of a block list, in English and French
@@ -805,6 +814,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
+        (r"erreur dns (?:temporaire|transitoire)|temporary dns (?:failure|error)", 3),
         (r"\bmail loop\b|\bloop (?:was )?detected", 3),
         # Exchange Online NDR for 5.4.14 / 5.4.6 (routing loop), English and French
         (r"caused the message to bounce between two servers|renvoi du message entre deux serveurs", 3),
@@ -839,6 +849,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns records for the destination computer could not be found", 3),
     ],
     "systemfull": [
+        (r"serveur .{0,40}(?:est )?satur[ée]|(?:disque|stockage) du serveur (?:est )?plein", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"insufficient system resources?\b|no space left to finish writing", 3),  # rhost/for-microsoft.go:666; lda/lib.go:54
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
@@ -874,6 +885,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        (r"a [ée]t[ée] retard[ée]|continuera [àa] essayer", 3),
         (r"nouvelles tentatives (?:pendant|durant|jusqu)|temporairement indisponible", 2),
         (r"ne r[ée]pond pas|renvoy[ée] ult[ée]rieurement|d[ée]lai (?:imparti|de remise)|dans les d[ée]lais", 3),
         (r"(?:we'll|we will|will) (?:retry|try again) later", 2),
