@@ -178,6 +178,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        (r"(?:doesn't|does not|don't) (?:allow|accept) messages from unauthenticated senders|no dmarc record|dmarc record (?:is )?(?:missing|not found)", 4),
         (r"fail(?:ed|s|ing)? (?:the )?(?:spf|dkim|dmarc)(?: checks?| verification| authentication)?\b", 3),
         (r"(?:politique|v[ée]rification|enregistrement) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:policy|record) .{0,40}(?:fail|not allow|reject|does not permit)", 4),
         (r"(?:authentification|contr[ôo]les?|v[ée]rifications?) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:et|ou|/) (?:spf|dkim|dmarc)", 3),
@@ -430,6 +431,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        # the sender's own address or domain on the recipient's private block list (Outlook's NDR wording)
+        (r"(?:e-?mail address|domain|sender)\b.{0,30}\bon (?:the |a |their )?(?:recipient'?s? )?(?:block ?list|black ?list|blocked senders)", 4),
+        (r"(?:chosen|decided) not to (?:receive|accept) (?:mail|e-?mails?|messages) from you|has blocked (?:you\b|your (?:address|e-?mail))", 3),
         (r"n'[êe]tes pas autoris[ée]s? [àa] (?:[ée]crire|poster|envoyer) (?:[àa]|sur|dans) cette liste|a bloqu[ée] votre adresse", 3),
         (r"adresse (?:de l'|d')?exp[ée]diteur (?:est )?invalide|exp[ée]diteur invalide|invalid sender (?:address|domain)", 4),
         (r"sender(?:'s)? domain (?:\S+ )?(?:does not|doesn't) exist", 4),
@@ -544,6 +548,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns domain \S+ does not exist|infodomainnonexistent", 3),
     ],
     "spamdetected": [
+        (r"(?:forbidden|banned|prohibited) words|mots interdits", 3),
         (r"suspicious content", 3),
         # French: "contenu suspect", "filtre antispam", "considéré comme indésirable"
         (r"contenu suspect|filtre anti-?spam|consid[ée]r[ée] comme (?:ind[ée]sirable|spam|pourriel)|identifi[ée] comme (?:spam|ind[ée]sirable|pourriel)", 3),
@@ -641,6 +646,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        (r"helo (?:host ?name|name|domain|argument) .{0,30}(?:does not resolve|doesn't resolve|not found|invalid|rejected)", 3),
         (r"adresse ip dynamique|dynamic ip(?: address)?|envoi direct depuis", 3),
         (r"\b(?:your |the |sending )?ip(?: address)? (?:\S+ )?(?:has been|is|was) (?:black ?listed|block ?listed|blocked|banned)", 4),
         (r"(?:server|serveur) .{0,40}(?:refused|rejected|refus[ée]|a refus[ée]) (?:the |la |votre )?(?:connection|connexion)|connexion refus[ée]e par le serveur", 3),
@@ -733,6 +739,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
+        (r"attachments? (?:of type \S+ )?(?:is|are) not (?:permitted|allowed|accepted)", 3),
         (r"(?:doesn't|does not|don't|do not) accept (?:messages|mail|e-?mails?) from (?:outside|external|unknown)|restricted by (?:the|an|your) (?:administrator|admin|organi[sz]ation)", 4),
         (r"(?:prohibited|forbidden|blocked|not allowed|disallowed) (?:attachment|file) (?:type|extension)s?|pi[èe]ce jointe (?:interdite|non autoris[ée]e|bloqu[ée]e)|type de (?:pi[èe]ce jointe|fichier) (?:interdit|non autoris[ée])", 4),
         # French: refused by the recipient organisation's rule
@@ -772,6 +779,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"politique (?:de s[ée]curit[ée]|locale)|contraire [àa] la politique", 3),
     ],
     "systemerror": [
+        (r"(?:mail )?server is down|serveur (?:est )?en panne", 2),
         (r"service (?:temporairement )?indisponible|hors service|erreur interne|internal (?:server )?error", 2),
         # Gmail SMTP errors and codes: 421 4.4.5 (X.4.5 alone would read as a full system)
         (r"server busy,? try again later", 4),
@@ -814,6 +822,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
+        (r"domain has a (?:dns )?configuration problem|dns configuration (?:problem|error)", 2),
         (r"erreur dns (?:temporaire|transitoire)|temporary dns (?:failure|error)", 3),
         (r"\bmail loop\b|\bloop (?:was )?detected", 3),
         # Exchange Online NDR for 5.4.14 / 5.4.6 (routing loop), English and French
@@ -849,6 +858,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"dns records for the destination computer could not be found", 3),
     ],
     "systemfull": [
+        (r"(?:run|ran) out of (?:disk|storage) space|out of disk space|server'?s? disk is full", 3),
         (r"serveur .{0,40}(?:est )?satur[ée]|(?:disque|stockage) du serveur (?:est )?plein", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"insufficient system resources?\b|no space left to finish writing", 3),  # rhost/for-microsoft.go:666; lda/lib.go:54
@@ -885,6 +895,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        (r"took too long|too long to deliver", 3),
         (r"a [ée]t[ée] retard[ée]|continuera [àa] essayer", 3),
         (r"nouvelles tentatives (?:pendant|durant|jusqu)|temporairement indisponible", 2),
         (r"ne r[ée]pond pas|renvoy[ée] ult[ée]rieurement|d[ée]lai (?:imparti|de remise)|dans les d[ée]lais", 3),
