@@ -7,13 +7,9 @@ MAX_INPUT_BYTES = 2_000_000
 # What the reader looks at, at most: notification text, lines, a diagnostic's length, nested
 # reports and failed recipients. Everything past these bounds is ignored, so time stays linear.
 MAX_NOTE_CHARS = 120_000
-
 MAX_NOTE_LINES = 2_500
-
 MAX_DIAG_CHARS = 1_500
-
 MAX_NEST = 3
-
 MAX_RECIPIENTS = 200
 
 INPUT_ERROR_MESSAGES = {

@@ -26,7 +26,9 @@ _BINARY_MAGIC = (
 )
 # control bytes that never appear in text (TAB, LF, FF, CR and ESC — used by ISO-2022 — are fine)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
-_CONTROL_TABLE = bytes.maketrans(b"", b"")
+_CONTROL_RE = re.compile("[%s]" % re.escape(_CONTROL.decode("ascii")))
+# more than this share of control bytes (NUL included) is not text
+_BINARY_SHARE = 0.05
 
 
 def _utf16_guess(sample: bytes) -> str | None:
@@ -48,13 +50,8 @@ def _is_binary(data: bytes) -> bool:
     if data.startswith(_BINARY_MAGIC):
         return True
     sample = data[:65536]
-    controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL))
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
     return controls > len(sample) * _BINARY_SHARE
-
-
-# more than this share of control bytes (NUL included) is not text
-_BINARY_SHARE = 0.05
-_CONTROL_RE = re.compile("[%s]" % re.escape(_CONTROL.decode("ascii")))
 
 
 def _controls(text: str) -> int:

@@ -407,7 +407,7 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
 
 def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part],
-             mdns: list[str] | None = None) -> None:
+             mdns: list[str]) -> None:
     if part.returned or part.ctype in mime.RETURNED_TYPES:
         returned.append(part)
         return
@@ -428,8 +428,7 @@ def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[
         return
     if ct == "message/disposition-notification":
         # RFC 8098 fields (Reporting-UA, Final-Recipient, Disposition): machine-readable, not prose
-        if mdns is not None:
-            mdns.append(part.text())
+        mdns.append(part.text())
         return
     if ct.startswith("text/"):
         t = part.text()
