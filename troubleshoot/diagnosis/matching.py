@@ -574,13 +574,14 @@ def _rules_fired(f: Fact, t: _Texts, ruleset: RuleSet, sig_cands: list[Candidate
     return fired
 
 
-def _stage_overrules(sig: Candidate, category: str, f: Fact, ruleset: RuleSet) -> bool:
-    """A general article's signature restates its category's wording ("user unknown"); the rules
-    read the same wording in the light of the report's structure, and that reading stands: an
-    unknown-user wording in a whole report that does not show RCPT TO is a filter's refusal
-    (see _probe_a). A specific article's signature (one provider's exact text) still decides."""
-    return (sig.article in ruleset.general_articles.values() and sig.category == "userunknown"
-            and category == "filtered" and not (f.bare or f.pasted))
+def _rules_overrule(sig: Candidate, category: str, t: _Texts, f: Fact, ruleset: RuleSet) -> bool:
+    """A general article's signature only restates its category's wording ("user unknown"). When
+    the built-in rules matched that wording too and still decided otherwise, they read it in the
+    light of the whole report (its SMTP stage, its codes: an unknown user after DATA is a filter's
+    refusal, see _probe_a) and their reading stands. A specific article's signature (one provider's
+    exact text) still decides, and so does any signature on a bare reply or a pasted sentence."""
+    return (sig.article in ruleset.general_articles.values() and sig.category != category
+            and t.has(sig.category) and not (f.bare or f.pasted))
 
 
 def diagnose_report(report: Report, ruleset: RuleSet, explain: bool = False) -> list[RecipientResult]:
@@ -596,7 +597,7 @@ def diagnose_report(report: Report, ruleset: RuleSet, explain: bool = False) -> 
             same = [c for c in sig_cands if c.category == category]
             # a signature decides when it is at least as sure as the rules; when it agrees with
             # them, it picks the article (a specific article beats the category's general one)
-            if top.confidence >= conf and not _stage_overrules(top, category, f, ruleset):
+            if top.confidence >= conf and not _rules_overrule(top, category, t, f, ruleset):
                 chosen_sig = top
             elif same and same[0].confidence >= conf - 0.3:
                 chosen_sig = Candidate(same[0].category, same[0].article, max(conf, same[0].confidence),
