@@ -68,6 +68,11 @@ def eml(*lines: str, crlf: bool = False) -> bytes:
     return text.encode("utf-8")
 
 
+def notice(*body: str, sender: str, subject: str) -> bytes:
+    """A plain-text notification from a mail system to sender@example.com."""
+    return eml("From: %s" % sender, "To: sender@example.com", "Subject: %s" % subject, "", *body)
+
+
 def report(*, report_type: str, headers: tuple[str, ...], text: str, fields: tuple[str, ...]) -> bytes:
     """A multipart/report (RFC 6522): a human-readable part, then the machine-readable one
     (message/delivery-status, RFC 3464; message/disposition-notification, RFC 8098)."""

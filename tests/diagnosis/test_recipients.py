@@ -6,7 +6,7 @@ import pytest
 
 from troubleshoot.diagnosis import bounce_diagnose
 
-from .conftest import CORPUS, dsn, eml
+from .conftest import CORPUS, dsn, notice
 
 
 def results(text, ruleset):
@@ -32,28 +32,22 @@ def test_an_x400_final_recipient_gives_way_to_the_address_the_sender_wrote(gener
 
 
 def test_smtp_prefixes_are_stripped_from_addresses(general_ruleset):
-    text = eml(
-        "From: System Administrator <postmaster@example.org>",
-        "To: sender@example.com",
-        "Subject: Undeliverable: Quarterly figures",
-        "",
+    text = notice(
         "Your message",
         "",
         "did not reach the following recipient(s):",
         "",
         "c=US;a= ;p=Example;o=Mail;dda:SMTP=jane@example.org; on Fri, 4 Oct 2002 17:12:28 -0400",
         "    The recipient name is not recognized",
+        sender="System Administrator <postmaster@example.org>",
+        subject="Undeliverable: Quarterly figures",
     )
     assert [r.recipient for r in results(text, general_ruleset)] == ["jane@example.org"]
 
 
 def test_an_address_generated_from_an_alias_names_the_address_the_sender_wrote(general_ruleset):
     # Exim deliver.c: "  an undisclosed address\n    (generated from alias)"
-    text = eml(
-        "From: Mail Delivery System <Mailer-Daemon@mail.example.net>",
-        "To: sender@example.com",
-        "Subject: Mail delivery failed: returning message to sender",
-        "",
+    text = notice(
         "This message was created automatically by mail delivery software.",
         "",
         "A message that you sent could not be delivered to one or more of its",
@@ -61,6 +55,8 @@ def test_an_address_generated_from_an_alias_names_the_address_the_sender_wrote(g
         "",
         "  an undisclosed address",
         "    (generated from team@example.org)",
+        sender="Mail Delivery System <Mailer-Daemon@mail.example.net>",
+        subject="Mail delivery failed: returning message to sender",
     )
     (r,) = results(text, general_ruleset)
     assert r.recipient == "team@example.org"
@@ -68,30 +64,26 @@ def test_an_address_generated_from_an_alias_names_the_address_the_sender_wrote(g
 
 
 def test_sendmail_expanded_from_is_kept_as_the_original_recipient(general_ruleset):
-    text = eml(
-        "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>",
-        "To: sender@example.com",
-        "Subject: Returned mail: see transcript for details",
-        "",
+    text = notice(
         "   ----- The following addresses had permanent fatal errors -----",
         "jane@mx.example.org",
         "    (expanded from: sales@example.org)",
         "",
         "   ----- Transcript of session follows -----",
         "554 Too many hops 26 (25 max): from sender@example.com via localhost, to sales@example.org",
+        sender="Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>",
+        subject="Returned mail: see transcript for details",
     )
     (r,) = results(text, general_ruleset)
     assert (r.recipient, r.original_recipient) == ("jane@mx.example.org", "sales@example.org")
 
 
 def test_a_report_whose_only_recipient_is_named_in_prose(general_ruleset):
-    text = eml(
-        "From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>",
-        "To: sender@example.com",
-        "Subject: Failure notice",
-        "",
+    text = notice(
         "Hello, this is the mail server. Your message was undeliverable to jane@example.org because",
         "the mailbox is full. Please try again later.",
+        sender="Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>",
+        subject="Failure notice",
     )
     (r,) = results(text, general_ruleset)
     assert (r.recipient, r.category) == ("jane@example.org", "mailboxfull")
@@ -145,11 +137,7 @@ def test_a_delayed_action_without_code_is_temporary(general_ruleset):
 
 def test_a_temporary_error_given_up_on_is_expired_with_the_last_error_as_evidence(general_ruleset):
     # qmail-send.c: "I'm not going to try again; this message has been in the queue too long."
-    text = eml(
-        "From: MAILER-DAEMON@mail.example.net",
-        "To: sender@example.com",
-        "Subject: failure notice",
-        "",
+    text = notice(
         "Hi. This is the qmail-send program at mail.example.net.",
         "I'm afraid I wasn't able to deliver your message to the following addresses.",
         "This is a permanent error; I've given up. Sorry it didn't work out.",
@@ -157,6 +145,8 @@ def test_a_temporary_error_given_up_on_is_expired_with_the_last_error_as_evidenc
         "<jane@example.org>:",
         "I'm not going to try again; this message has been in the queue too long.",
         "Remote host said: 451 4.3.0 Please try again later",
+        sender="MAILER-DAEMON@mail.example.net",
+        subject="failure notice",
     )
     (r,) = results(text, general_ruleset)
     assert r.category == "expired"
@@ -164,14 +154,12 @@ def test_a_temporary_error_given_up_on_is_expired_with_the_last_error_as_evidenc
 
 
 def test_a_last_error_that_names_its_reason_keeps_it(general_ruleset):
-    text = eml(
-        "From: MAILER-DAEMON@mail.example.net",
-        "To: sender@example.com",
-        "Subject: failure notice",
-        "",
+    text = notice(
         "<jane@example.org>:",
         "I'm not going to try again; this message has been in the queue too long.",
         "Remote host said: 452 4.2.2 Mailbox full",
+        sender="MAILER-DAEMON@mail.example.net",
+        subject="failure notice",
     )
     (r,) = results(text, general_ruleset)
     assert r.category == "mailboxfull"

@@ -70,16 +70,21 @@ _BOUNCE_SUBJECT_RE = re.compile(
 # failure wording in a notification or a paste, in the languages of the bounces we read
 # (English, French, German, Spanish, Italian, Portuguese, Dutch, Japanese, Chinese)
 _FAILURE_WORDS_RE = rx.Pattern(
-    r"(?:undeliver|not (?:be )?delivered|could(?:n't| not) (?:be )?sen[dt]|unable to send|not (?:be )?sent|couldn't be delivered|could not (?:be )?deliver|unable to deliver|"
-    r"delivery (?:to .{0,80})?(?:has )?failed|failed (?:to deliver|recipient|address)|permanent(?:ly)? (?:error|failure|fatal)|"
+    r"(?:undeliver|not (?:be )?delivered|could(?:n't| not) (?:be )?sen[dt]|unable to send|not (?:be )?sent|"
+    r"couldn't be delivered|could not (?:be )?deliver|unable to deliver|"
+    r"delivery (?:to .{0,80})?(?:has )?failed|failed (?:to deliver|recipient|address)|"
+    r"permanent(?:ly)? (?:error|failure|fatal)|"
     r"temporar(?:y|ily) (?:error|failure|problem|unavailable|rejected|deferred)|"
-    r"\bbounce|came back|sent back|returned to me|m'est revenu|(?:est|a [ée]t[ée]) retourn[ée]|rejected|refused|denied|blocked|blacklist|blocklist|not (?:found|exist|known|allowed|accepted|permitted)|"
-    r"does(?: not|n't) exist|no such|unknown (?:user|recipient|address|mailbox|domain|host)|(?:user|recipient|mailbox|address|host|domain) (?:unknown|not found)|"
+    r"\bbounce|came back|sent back|returned to me|m'est revenu|(?:est|a [ée]t[ée]) retourn[ée]|rejected|refused|"
+    r"denied|blocked|blacklist|blocklist|not (?:found|exist|known|allowed|accepted|permitted)|"
+    r"does(?: not|n't) exist|no such|unknown (?:user|recipient|address|mailbox|domain|host)|"
+    r"(?:user|recipient|mailbox|address|host|domain) (?:unknown|not found)|"
     r"invalid (?:recipient|address|mailbox|user)|mailbox (?:full|unavailable|disabled|is)|quota|over ?quota|"
     r"too (?:large|big|many)|size limit|"
     # mailing-list managers refusing a post (fml's "You are not a member of this mailing list",
     # Mailman's "Post by non-member to a members-only list")
-    r"not (?:a )?member|non-?member|members[- ]only|not (?:allowed|authori[sz]ed) to post|not subscribed|spam|virus|malware|relay|policy|dmarc|spf|dkim|reverse dns|\bptr\b|"
+    r"not (?:a )?member|non-?member|members[- ]only|not (?:allowed|authori[sz]ed) to post|not subscribed|spam|virus|"
+    r"malware|relay|policy|dmarc|spf|dkim|reverse dns|\bptr\b|"
     r"\btls\b|timed? ?out|connection|dns|mx record|smtp|retry|retried|giving up|expired|too long|"
     r"delivery (?:status|attempt|delayed|incomplete|notification)|delayed|returned mail|mail delivery|"
     r"error|failure|failed|suspend|disabled|inactive|deactivated|no longer|has moved|address (?:changed|moved)|"
@@ -87,7 +92,8 @@ _FAILURE_WORDS_RE = rx.Pattern(
     r"ne r[ée]pond pas|ult[ée]rieurement|enregistrement mx|incorrect|\bloop\b|boucle|configur|hors service|"
     r"malveillant|ferm[ée]|malformed|mal form|inverse|not to (?:receive|accept)|indisponible|restricted|"
     r"(?:doesn't|does not|don't) accept|no longer|d[ée]pass|satur|r[ée]soudre|n'autorise pas|"
-    r"out of disk|does not resolve|forbidden|not permitted|n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
+    r"out of disk|does not resolve|forbidden|not permitted|"
+    r"n'a pas (?:pu )?(?:[êe]tre )?(?:remis|distribu|livr|envoy|achemin)|"
     r"remise (?:impossible|a [ée]chou)|impossible de (?:remettre|distribuer|livrer|d[ée]livrer|joindre)|"
     r"introuvable|inexistant|n'existe (?:pas|plus)|inconnu|invalide|refus[ée]|rejet[ée]|bloqu[ée]|"
     r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:est )?pleine|[ée]chec|erreur|d[ée]sactiv|suspendu|"

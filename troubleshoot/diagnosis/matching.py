@@ -402,7 +402,8 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
 
 _GAVE_UP = rx.Pattern(
     r"(?:in the queue too long|retry time(?:out)? (?:exceeded|not reached for any host after a long failure)|"
-    r"giving up|gave up|i'?ve given up|(?:after|in) \d+ (?:delivery )?attempts|too many (?:delivery )?(?:attempts|retries)|"
+    r"giving up|gave up|i'?ve given up|(?:after|in) \d+ (?:delivery )?attempts|"
+    r"too many (?:delivery )?(?:attempts|retries)|"
     r"could not (?:be )?(?:deliver(?:ed)?|send message) for (?:the )?(?:past |last )?\d+|"
     r"(?:was|were) not delivered within \d+|message (?:has )?expired|queue (?:lifetime|expired)|"
     r"d[ée]lai (?:de remise )?(?:d[ée]pass[ée]|expir[ée])|abandon)")
@@ -505,7 +506,8 @@ def _signature_candidates(f: Fact, t: _Texts, ruleset: RuleSet) -> list[Candidat
 # Gmail "The error that the other server returned was ... temporary"; French notices).
 _PERMANENT_WORDS = rx.Pattern(
     r"permanent(?:ly)? (?:error|failure|fatal|rejected|undeliverable)|fatal error|hard bounce|"
-    r"i'?ve given up|will not (?:be )?(?:retried|try again)|won't (?:retry|try again)|no further (?:delivery )?attempts|"
+    r"i'?ve given up|will not (?:be )?(?:retried|try again)|won't (?:retry|try again)|"
+    r"no further (?:delivery )?attempts|"
     r"erreur (?:permanente|d[ée]finitive)|[ée]chec d[ée]finitif|d[ée]finitivement")
 _TEMPORARY_WORDS = rx.Pattern(
     r"temporar(?:y|ily)|will (?:continue to )?(?:retry|try again|keep trying|be retried)|try again later|"

@@ -19,9 +19,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
     "mailboxfull": [
         (r"mailbox (?:has )?reached (?:its|the) (?:size|storage) limit", 4),
         # French: quota reached, storage short
-        (r"quota .{0,60}(?:atteint|d[ée]pass[ée]|plein)|(?:espace|stockage) .{0,40}insuffisant|over (?:its|the|their) storage limit|storage limit (?:reached|exceeded)", 3),
+        (r"quota .{0,60}(?:atteint|d[ée]pass[ée]|plein)|(?:espace|stockage) .{0,40}insuffisant|over (?:its|the|their) storage limit|storage limit (?:reached|exceeded)", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"\b(?:exceeding|over) (?:the |their |its |his |her |your )?(?:allowed |mailbox |disk |storage )?quota\b", 3),  # reason/why-mailboxfull.go:24,33,54,66,70
+        (r"\b(?:exceeding|over) (?:the |their |its |his |her |your )?(?:allowed |mailbox |disk |storage )?quota\b", 3),  # reason/why-mailboxfull.go:24,33,54,66,70  # noqa: E501
         (r"quota usage exceeded|diskspace quota", 3),  # reason/why-mailboxfull.go:30,44
         (r"(?:does not|doesn't) have enough (?:\w+ )?space", 2),  # reason/why-mailboxfull.go:31
         (r"account storage limit|reached (?:its|their|the) storage limit", 3),  # rhost/for-godaddy.go:184
@@ -56,7 +56,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"account (?:is )?(?:full|over quota)", 3),
         (r"their mailbox is full", 3),
         (r"exceeding receiving limits", 2),
-        (r"bo[iî]te (?:(?:aux lettres|mail|de r[ée]ception|de messagerie|du destinataire|de \S+) )*(?:est )?(?:pleine|satur[ée]e)", 3),
+        (r"bo[iî]te (?:(?:aux lettres|mail|de r[ée]ception|de messagerie|du destinataire|de \S+) )*(?:est )?(?:pleine|satur[ée]e)", 3),  # noqa: E501
         (r"quota (?:de stockage )?(?:d[ée]pass[ée]|atteint)", 3),
         (r"espace (?:de stockage )?insuffisant", 2),
         (r"postfach (?:ist )?voll", 3),
@@ -72,9 +72,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"pi[èe]ces? jointes? trop (?:lourde|volumineuse|grosse)s?|message trop (?:lourd|gros)", 3),
         (r"(?:message|e-?mail|attachments?) (?:you sent |you're sending )?(?:was|is|are|were) too (?:large|big)", 3),
         # French notices: "message trop volumineux", "dépasse la taille maximale"
-        (r"trop volumineux|d[ée]passe la taille (?:maximale|autoris[ée]e|limite)|taille (?:maximale|limite) .{0,40}d[ée]pass[ée]", 3),
+        (r"trop volumineux|d[ée]passe la taille (?:maximale|autoris[ée]e|limite)|taille (?:maximale|limite) .{0,40}d[ée]pass[ée]", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"number of attachments .{0,60}exceeds|exceed\w* (?:\S+ )?(?:header name|message header size) limit|per individual header size", 3),  # rhost/for-google.go:171-175
+        (r"number of attachments .{0,60}exceeds|exceed\w* (?:\S+ )?(?:header name|message header size) limit|per individual header size", 3),  # rhost/for-google.go:171-175  # noqa: E501
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'exeeded the maximum size the user accepts|exceeds my databytes limit', 3),
         (r"exceeded (?:the )?maximum (?:allowed |inbound |incoming )?message size", 3),
@@ -100,10 +100,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "suspend": [
         (r"(?:bo[iî]te|compte) .{0,40}(?:est )?inactif|(?:bo[iî]te|compte) .{0,40}(?:est )?inactive", 3),
-        (r"no longer (?:works|employed) (?:here|at)|(?:is|are) no longer (?:read|monitored)|n'est plus (?:lue|consult[ée]e|relev[ée]e)", 3),
-        (r"compte (?:du destinataire )?(?:a [ée]t[ée] |est )?(?:ferm[ée]|supprim[ée]|expir[ée])|account (?:has )?expired|account (?:is |was )?closed", 3),
+        (r"no longer (?:works|employed) (?:here|at)|(?:is|are) no longer (?:read|monitored)|n'est plus (?:lue|consult[ée]e|relev[ée]e)", 3),  # noqa: E501
+        (r"compte (?:du destinataire )?(?:a [ée]t[ée] |est )?(?:ferm[ée]|supprim[ée]|expir[ée])|account (?:has )?expired|account (?:is |was )?closed", 3),  # noqa: E501
         # French: the recipient's mailbox or account switched off
-        (r"bo[iî]te (?:aux lettres |de r[ée]ception |mail )?(?:du destinataire )?(?:a [ée]t[ée] |est )?(?:d[ée]sactiv[ée]e|suspendue|ferm[ée]e|bloqu[ée]e)", 3),
+        (r"bo[iî]te (?:aux lettres |de r[ée]ception |mail )?(?:du destinataire )?(?:a [ée]t[ée] |est )?(?:d[ée]sactiv[ée]e|suspendue|ferm[ée]e|bloqu[ée]e)", 3),  # noqa: E501
         (r"account .{0,40}(?:has been|is|was) (?:disabled|deactivated|suspended|closed|locked)", 3),
         # Infomaniak / Zimbra: the account exists but is closed to mail
         (r"account (?:is |has been )?administratively disabled|account is not active", 3),
@@ -111,7 +111,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailaddress is administrativ\w{0,6} disabled", 3),  # lhost/via-qmail.go:116-119 (qmail-ldap)
         (r"banned recipient|mailbox cannot be accessed", 3),  # rhost/for-microsoft.go:577,580
         (r"\bdd \S+@\S+ is no longer valid", 3),  # rhost/for-yahooinc.go:80
-        (r"this address no longer accepts mail", 4),  # reason/why-suspend.go:40 (also in why-userunknown.go:92; Suspend is probed first)
+        (r"this address no longer accepts mail", 4),  # reason/why-suspend.go:40 (also in why-userunknown.go:92; Suspend is probed first)  # noqa: E501
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'mailaddress is administrativ\w{0,4}ly disabled', 3),
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
@@ -178,20 +178,20 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
-        (r"(?:doesn't|does not|don't) (?:allow|accept) messages from unauthenticated senders|no dmarc record|dmarc record (?:is )?(?:missing|not found)", 4),
+        (r"(?:doesn't|does not|don't) (?:allow|accept) messages from unauthenticated senders|no dmarc record|dmarc record (?:is )?(?:missing|not found)", 4),  # noqa: E501
         (r"fail(?:ed|s|ing)? (?:the )?(?:spf|dkim|dmarc)(?: checks?| verification| authentication)?\b", 3),
-        (r"(?:politique|v[ée]rification|enregistrement) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:policy|record) .{0,40}(?:fail|not allow|reject|does not permit)", 4),
-        (r"(?:authentification|contr[ôo]les?|v[ée]rifications?) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:et|ou|/) (?:spf|dkim|dmarc)", 3),
+        (r"(?:politique|v[ée]rification|enregistrement) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:policy|record) .{0,40}(?:fail|not allow|reject|does not permit)", 4),  # noqa: E501
+        (r"(?:authentification|contr[ôo]les?|v[ée]rifications?) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:et|ou|/) (?:spf|dkim|dmarc)", 3),  # noqa: E501
         # Gmail's DMARC refusal: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy"
         (r"unauthenticated (?:e-?mail|mail|messages?)\b.{0,60}\bnot accepted", 3),
         # French: "échec de l'authentification SPF / DKIM / DMARC"
         (r"(?:[ée]chec|erreur) (?:de |d'|lors de )?(?:l')?(?:authentification|v[ée]rification) (?:spf|dkim|dmarc)", 3),
         (r"(?:spf|dkim|dmarc) .{0,40}(?:[ée]chou[ée]|invalide|non valide|a [ée]chou[ée])", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"senders to authenticate (?:their (?:e-?mail|messages) )?with (?:either )?(?:spf|dkim)|requires all (?:\w+ ){0,3}senders to authenticate", 3),  # rhost/for-google.go:44,86,87,93,98; rhost/for-yahooinc.go:28
-        (r"fails? to pass (?:spf |dkim )?authentication checks|does not have authentication information", 3),  # rhost/for-google.go:79
+        (r"senders to authenticate (?:their (?:e-?mail|messages) )?with (?:either )?(?:spf|dkim)|requires all (?:\w+ ){0,3}senders to authenticate", 3),  # rhost/for-google.go:44,86,87,93,98; rhost/for-yahooinc.go:28  # noqa: E501
+        (r"fails? to pass (?:spf |dkim )?authentication checks|does not have authentication information", 3),  # rhost/for-google.go:79  # noqa: E501
         (r"\b(?:spf|dkim|dmarc) sender invalid", 3),  # rhost/for-mimecast.go:32-41
-        (r"\bspf\b.{0,100}\bis not allowed to send mail\b|spf/dns de votre nom de domaine|spf/dns configuration", 3),  # reason/why-authfailure.go:33; rhost/for-franceptt.go:137
+        (r"\bspf\b.{0,100}\bis not allowed to send mail\b|spf/dns de votre nom de domaine|spf/dns configuration", 3),  # reason/why-authfailure.go:33; rhost/for-franceptt.go:137  # noqa: E501
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"failing both spf and dkim", 3),
         (r"'s dmarc policy", 3),
@@ -221,14 +221,14 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "userunknown": [
         (r"bo[iî]te aux lettres (?:est )?indisponible|adresse (?:e-?mail )?indisponible", 3),
-        (r"(?:adresse|destinataire|utilisateur|compte) (?:de destination |de messagerie )?(?:est )?(?:inconnu|inconnue|inexistant|inexistante)", 3),
+        (r"(?:adresse|destinataire|utilisateur|compte) (?:de destination |de messagerie )?(?:est )?(?:inconnu|inconnue|inexistant|inexistante)", 3),  # noqa: E501
         # French notices of Orange, Free, SFR, La Poste and webmails: "adresse du destinataire invalide"
-        (r"adresse (?:e-?mail |[ée]lectronique |de messagerie )?(?:du destinataire )?(?:est )?(?:invalide|inconnue|inexistante|erron[ée]e)", 3),
+        (r"adresse (?:e-?mail |[ée]lectronique |de messagerie )?(?:du destinataire )?(?:est )?(?:invalide|inconnue|inexistante|erron[ée]e)", 3),  # noqa: E501
         (r"destinataire (?:est )?(?:inconnu|invalide|inexistant)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"domain or user isn't in my list of allowed rcpthosts|no \S+ in name directory|recipient address reserved by rfc ?2606|single label domains not accepted|invalid x\.400 address", 3),  # reason/why-userunknown.go:87,120; rhost/for-microsoft.go:712-752
+        (r"domain or user isn't in my list of allowed rcpthosts|no \S+ in name directory|recipient address reserved by rfc ?2606|single label domains not accepted|invalid x\.400 address", 3),  # reason/why-userunknown.go:87,120; rhost/for-microsoft.go:712-752  # noqa: E501
         (r"\brecipient rejected\.?$", 2),  # rhost/for-cox.go:136
-        (r"cannot find system user|invalid or unknown (?:base |virtual )?user|does not refer to a virtual user", 3),  # lda/lib.go:59-74 (maildrop, vmailmgr)
+        (r"cannot find system user|invalid or unknown (?:base |virtual )?user|does not refer to a virtual user", 3),  # lda/lib.go:59-74 (maildrop, vmailmgr)  # noqa: E501
         # Trend Micro InterScan MSS
         (r"unable to deliver message to <\S+> \(and other recipients in the same domain\)", 4),
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
@@ -317,7 +317,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "filtered": [
         (r"filtre (?:de contenu|du destinataire)|content filter", 3),
-        (r"(?:recipient'?s? |destinataire .{0,30})(?:mail )?(?:filter|filtre|r[èe]gle) .{0,40}(?:rules?|rejette|refuse|bloque)|mail filter rules?|r[èe]gle qui (?:rejette|refuse|bloque)", 3),
+        (r"(?:recipient'?s? |destinataire .{0,30})(?:mail )?(?:filter|filtre|r[èe]gle) .{0,40}(?:rules?|rejette|refuse|bloque)|mail filter rules?|r[èe]gle qui (?:rejette|refuse|bloque)", 3),  # noqa: E501
         # Dovecot / Sieve: "This message was rejected by a content filter rule of the recipient"
         (r"content filter rule", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -345,7 +345,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # French: no reverse DNS
         (r"(?:aucun|pas d'|absence d')\s?enregistrement ptr|dns inverse|r[ée]solution inverse", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"dns lookup failure: \S+ try again later|dns check failure", 3),  # reason/why-requireptr.go:46; rhost/for-cox.go:104
+        (r"dns lookup failure: \S+ try again later|dns check failure", 3),  # reason/why-requireptr.go:46; rhost/for-cox.go:104  # noqa: E501
         (r"does not meet ipv6 sending guidelines|does not match the ip address of the hostname", 3),
         (r"(?:have|has) a ptr record", 3),
         (r"must have a reverse dns record", 3),
@@ -373,7 +373,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "notcompliantrfc": [
         (r"(?:ne respecte pas|non conforme [àa]|pas conforme [àa]) (?:la norme )?(?:rfc|les normes)", 3),
-        (r"(?:headers?|en-t[êe]tes?) (?:are |is |sont |est )?(?:malformed|mal form[ée]s?|invalides?)|duplicate (?:\S+ )?headers?|en-t[êe]tes? en double", 3),
+        (r"(?:headers?|en-t[êe]tes?) (?:are |is |sont |est )?(?:malformed|mal form[ée]s?|invalides?)|duplicate (?:\S+ )?headers?|en-t[êe]tes? en double", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"not rfc ?(?:\d{3,4} )?compliant|headers? (?:are|is) not rfc", 3),  # rhost/for-yahooinc.go:42
         (r"\bmultiple \S+ headers?\b", 2),  # reason/why-notcompliantrfc.go:28 (pair ' multiple ', ' header')
@@ -395,7 +395,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"r[ée]putation .{0,40}(?:mauvaise|faible|insuffisante|n[ée]gative)|(?:mauvaise|faible) r[ée]putation", 4),
         (r"(?:poor|bad|low) (?:ip |sender |sending |domain )?reputation", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"\b(?:ip|sender|sending|domain|mta's) reputation\b", 2),  # rhost/for-mimecast.go:60; reason/why-badreputation.go
+        (r"\b(?:ip|sender|sending|domain|mta's) reputation\b", 2),  # rhost/for-mimecast.go:60; reason/why-badreputation.go  # noqa: E501
         (r"internal resources are temporarily unavailable", 2),  # rhost/for-mimecast.go:53
         (r"poor (?:email |sending )?reputation", 3),
         (r"due to (?:ip|domain|sender) reputation", 3),
@@ -410,7 +410,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
     "contenterror": [
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"- bad header\b|\bbad header section\b", 4),  # p5 lib/Sisimai/Lhost/Amavis.pm:78
-        (r'too many "?received:?"? headers', 4),  # lhost/via-exim.go:154-155 (Exim deliver.c; contenterror is final in the Exim module); reason/why-contenterror.go:27
+        (r'too many "?received:?"? headers', 4),  # lhost/via-exim.go:154-155 (Exim deliver.c; contenterror is final in the Exim module); reason/why-contenterror.go:27  # noqa: E501
         (r"conversion to internet format failed|\((?:00050311|000502cc)\)", 3),  # lhost/via-exchange2003.go:75-78
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r'too many "received" headers', 3),
@@ -432,12 +432,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "rejected": [
         # the sender's own address or domain on the recipient's private block list (Outlook's NDR wording)
-        (r"(?:e-?mail address|domain|sender)\b.{0,30}\bon (?:the |a |their )?(?:recipient'?s? )?(?:block ?list|black ?list|blocked senders)", 4),
-        (r"(?:chosen|decided) not to (?:receive|accept) (?:mail|e-?mails?|messages) from you|has blocked (?:you\b|your (?:address|e-?mail))", 3),
-        (r"n'[êe]tes pas autoris[ée]s? [àa] (?:[ée]crire|poster|envoyer) (?:[àa]|sur|dans) cette liste|a bloqu[ée] votre adresse", 3),
-        (r"adresse (?:de l'|d')?exp[ée]diteur (?:est )?invalide|exp[ée]diteur invalide|invalid sender (?:address|domain)", 4),
+        (r"(?:e-?mail address|domain|sender)\b.{0,30}\bon (?:the |a |their )?(?:recipient'?s? )?(?:block ?list|black ?list|blocked senders)", 4),  # noqa: E501
+        (r"(?:chosen|decided) not to (?:receive|accept) (?:mail|e-?mails?|messages) from you|has blocked (?:you\b|your (?:address|e-?mail))", 3),  # noqa: E501
+        (r"n'[êe]tes pas autoris[ée]s? [àa] (?:[ée]crire|poster|envoyer) (?:[àa]|sur|dans) cette liste|a bloqu[ée] votre adresse", 3),  # noqa: E501
+        (r"adresse (?:de l'|d')?exp[ée]diteur (?:est )?invalide|exp[ée]diteur invalide|invalid sender (?:address|domain)", 4),  # noqa: E501
         (r"sender(?:'s)? domain (?:\S+ )?(?:does not|doesn't) exist", 4),
-        (r"(?:votre )?domaine (?:d'exp[ée]dition |exp[ée]diteur )?n'est pas autoris[ée] [àa] envoyer|domaine (?:de l'exp[ée]diteur|exp[ée]diteur) (?:est )?(?:refus[ée]|bloqu[ée])", 3),
+        (r"(?:votre )?domaine (?:d'exp[ée]dition |exp[ée]diteur )?n'est pas autoris[ée] [àa] envoyer|domaine (?:de l'exp[ée]diteur|exp[ée]diteur) (?:est )?(?:refus[ée]|bloqu[ée])", 3),  # noqa: E501
         # Outlook.com / Exchange Online NDR for a sender it no longer lets send ("bad outbound sender")
         (r"(?:weren't|were not|aren't|are not|not) recognized as a valid sender", 3),
         # French: the sender's address or domain refused
@@ -445,13 +445,13 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"exp[ée]diteur (?:est )?(?:refus[ée]|rejet[ée]|bloqu[ée]|non autoris[ée])", 3),
         (r"sender address (?:was |has been |is )?(?:rejected|refused|denied)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"sender (?:was )?not authenticated(?: by organization| for (?:group|mailbox|public folder))?\b|sender not in allowed-senders list", 3),  # rhost/for-microsoft.go:438-465
-        (r"unknown sender address|sending from unregistered domains?|resolver\.rst\.notauthorized", 3),  # rhost/for-microsoft.go:409,487; lhost/via-exchange2007.go:72
-        (r"blocked senders\b|block policy for (?:header from|envelope from)|envelope blocked - user (?:domain )?entry", 3),  # rhost/for-mimecast.go:193-204
+        (r"sender (?:was )?not authenticated(?: by organization| for (?:group|mailbox|public folder))?\b|sender not in allowed-senders list", 3),  # rhost/for-microsoft.go:438-465  # noqa: E501
+        (r"unknown sender address|sending from unregistered domains?|resolver\.rst\.notauthorized", 3),  # rhost/for-microsoft.go:409,487; lhost/via-exchange2007.go:72  # noqa: E501
+        (r"blocked senders\b|block policy for (?:header from|envelope from)|envelope blocked - user (?:domain )?entry", 3),  # rhost/for-mimecast.go:193-204  # noqa: E501
         (r"unresolvable rfc\.?5321 (?:from )?domain", 3),  # rhost/for-yahooinc.go:64
         (r"access denied, spam abuse detected", 4),  # rhost/for-microsoft.go:473 (5.7.501-503 -> rejected)
-        (r"not member article from|reject spammers:|rfc 1035 violation: recursive cname|denied by secumail valid-address-filter", 3),  # lhost/via-fml.go:44-46; reason/why-rejected.go:41,62
-        (r"not in (?:the )?allowed-?senders list|list of allowed senders", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
+        (r"not member article from|reject spammers:|rfc 1035 violation: recursive cname|denied by secumail valid-address-filter", 3),  # lhost/via-fml.go:44-46; reason/why-rejected.go:41,62  # noqa: E501
+        (r"not in (?:the )?allowed-?senders list|list of allowed senders", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)  # noqa: E501
         (r"mail sending denied", 3),
         (r"bad outbound sender", 3),
         (r"domain of sender address", 4),
@@ -511,18 +511,18 @@ RULES: dict[str, list[tuple[str, int]]] = {
     "hostunknown": [
         (r"impossible de r[ée]soudre le (?:nom de )?domaine", 3),
         (r"lookups? failed permanently", 4),
-        (r"nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),
+        (r"nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),  # noqa: E501
         # Yahoo's / qmail-style "No MX or A records for example.invalid": the domain has no mail host
         (r"no mx or a records? for", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"\bnxdomain\b|dns server returned answer with no data|dns lookup failure: host \S+ not found|remote domain does ?n'?t exist|we weren't able to find the recipient domain", 3),  # rhost/for-gsuite.go:23; lhost/via-gmail.go:88; lhost/via-dragonfly.go:58; lhost/via-kddi.go:49; rhost/for-google.go:521
+        (r"\bnxdomain\b|dns server returned answer with no data|dns lookup failure: host \S+ not found|remote domain does ?n'?t exist|we weren't able to find the recipient domain", 3),  # rhost/for-gsuite.go:23; lhost/via-gmail.go:88; lhost/via-dragonfly.go:58; lhost/via-kddi.go:49; rhost/for-google.go:521  # noqa: E501
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         # Exchange Online NDR (5.4.310 "DNS domain does not exist") and Gmail's notices: the domain
         # itself is unknown, which decides over the unknown-user wording of the same sentence
         (r"(?:the )?(?:recipient's |recipient |destination )?domain (?:name )?(?:\S+ )?(?:does not|doesn't) exist", 4),
         (r"domain .{0,100}(?:couldn't be found|could not be found|was not found)", 4),
-        (r"domaine (?:du destinataire |de destination )?(?:\S+ )?(?:n'existe pas|est introuvable|introuvable|inexistant)", 4),
-        (r"(?:dns|syst[èe]me dns|domain name system).{0,60}(?:domain|domaine).{0,40}(?:does not exist|n'existe pas)", 4),
+        (r"domaine (?:du destinataire |de destination )?(?:\S+ )?(?:n'existe pas|est introuvable|introuvable|inexistant)", 4),  # noqa: E501
+        (r"(?:dns|syst[èe]me dns|domain name system).{0,60}(?:domain|domaine).{0,40}(?:does not exist|n'existe pas)", 4),  # noqa: E501
         (r"sorry, i couldn't find any host", 3),
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"all host address lookups failed permanently", 3),
@@ -551,9 +551,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"(?:forbidden|banned|prohibited) words|mots interdits", 3),
         (r"suspicious content", 3),
         # French: "contenu suspect", "filtre antispam", "considéré comme indésirable"
-        (r"contenu suspect|filtre anti-?spam|consid[ée]r[ée] comme (?:ind[ée]sirable|spam|pourriel)|identifi[ée] comme (?:spam|ind[ée]sirable|pourriel)", 3),
+        (r"contenu suspect|filtre anti-?spam|consid[ée]r[ée] comme (?:ind[ée]sirable|spam|pourriel)|identifi[ée] comme (?:spam|ind[ée]sirable|pourriel)", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"mail score \(\d+(?:\.\d+)? over|\bspam (?:\S+ ){0,2}exceeded|probability of being spam|rejected by \S+ \(spam\)|rule imposed as .{1,80} is blacklisted on|content filter agent quarantined", 3),  # reason/why-spamdetected.go:115-122; rhost/for-microsoft.go:520
+        (r"mail score \(\d+(?:\.\d+)? over|\bspam (?:\S+ ){0,2}exceeded|probability of being spam|rejected by \S+ \(spam\)|rule imposed as .{1,80} is blacklisted on|content filter agent quarantined", 3),  # reason/why-spamdetected.go:115-122; rhost/for-microsoft.go:520  # noqa: E501
         (r"nature of the content (?:and/or|or|and) (?:the )?links|likely unsolicited mail", 3),
         (r" - spam\b", 3),
         (r"help_spam", 3),
@@ -607,11 +607,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # Outlook.com postmaster troubleshooting, 421 RP-001 / RP-002 / RP-003
         (r"has exceeded the (?:rate|connection) limit allowed", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"too many (?:smtp |concurrent |simultaneous |open |new )?(?:sessions|connections)", 3),  # reason/why-toomanyconn.go:34; rhost/for-cox.go:130
-        (r"thread limit exceeded|outbound thread limit|reached (?:your|its|the|their) daily (?:limit|quota)|daily limit for message recipients|message receive limit|exceeded permitted limits within|recipient has exceeded their limit for|tenant has exceeded threshold", 3),  # rhost/for-microsoft.go:528-568,691; rhost/for-mimecast.go:262
+        (r"too many (?:smtp |concurrent |simultaneous |open |new )?(?:sessions|connections)", 3),  # reason/why-toomanyconn.go:34; rhost/for-cox.go:130  # noqa: E501
+        (r"thread limit exceeded|outbound thread limit|reached (?:your|its|the|their) daily (?:limit|quota)|daily limit for message recipients|message receive limit|exceeded permitted limits within|recipient has exceeded their limit for|tenant has exceeded threshold", 3),  # rhost/for-microsoft.go:528-568,691; rhost/for-mimecast.go:262  # noqa: E501
         (r"submission quota exceeded", 4),  # rhost/for-microsoft.go:539 (5.2.2: must beat mailboxfull 'quota exceeded')
-        (r"due to excessive volume|message threshold exceeded|max(?:imum)? (?:number of )?messages? per (?:connection|session)", 3),  # rhost/for-apple.go:68; rhost/for-cox.go:132; rhost/for-yahooinc.go:89; rhost/for-godaddy.go IB510
-        (r"access denined|account service is temporarily unavailable|requested action aborted: try again later", 2),  # rhost/for-tencent.go:44; rhost/for-mimecast.go:245; rhost/for-cox.go:131
+        (r"due to excessive volume|message threshold exceeded|max(?:imum)? (?:number of )?messages? per (?:connection|session)", 3),  # rhost/for-apple.go:68; rhost/for-cox.go:132; rhost/for-yahooinc.go:89; rhost/for-godaddy.go IB510  # noqa: E501
+        (r"access denined|account service is temporarily unavailable|requested action aborted: try again later", 2),  # rhost/for-tencent.go:44; rhost/for-mimecast.go:245; rhost/for-cox.go:131  # noqa: E501
         (r"reached (?:your|a|the) (?:daily )?limit for (?:sending|message recipients|recipients|messages)", 4),
         (r"(?:daily|hourly) limit for (?:message )?recipients|message receive limit|submission quota", 4),
         (r"limite quotidienne|limite d'envoi|limite de (?:destinataires|messages|r[ée]ception)", 4),
@@ -646,13 +646,13 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
-        (r"helo (?:host ?name|name|domain|argument) .{0,30}(?:does not resolve|doesn't resolve|not found|invalid|rejected)", 3),
+        (r"helo (?:host ?name|name|domain|argument) .{0,30}(?:does not resolve|doesn't resolve|not found|invalid|rejected)", 3),  # noqa: E501
         (r"adresse ip dynamique|dynamic ip(?: address)?|envoi direct depuis", 3),
-        (r"\b(?:your |the |sending )?ip(?: address)? (?:\S+ )?(?:has been|is|was) (?:black ?listed|block ?listed|blocked|banned)", 4),
-        (r"(?:server|serveur) .{0,40}(?:refused|rejected|refus[ée]|a refus[ée]) (?:the |la |votre )?(?:connection|connexion)|connexion refus[ée]e par le serveur", 3),
+        (r"\b(?:your |the |sending )?ip(?: address)? (?:\S+ )?(?:has been|is|was) (?:black ?listed|block ?listed|blocked|banned)", 4),  # noqa: E501
+        (r"(?:server|serveur) .{0,40}(?:refused|rejected|refus[ée]|a refus[ée]) (?:the |la |votre )?(?:connection|connexion)|connexion refus[ée]e par le serveur", 3),  # noqa: E501
         # the everyday names of a block list, in English and French
-        (r"\b(?:ip|address|server|host)\b.{0,40}\b(?:on|in) (?:a |the |our )?(?:block ?list|black ?list|deny ?list|dnsbl|rbl)\b", 3),
-        (r"(?:adresse ip|serveur|ip) .{0,40}(?:sur|dans) (?:une |la |notre )?(?:liste noire|liste de blocage|liste de refus)", 3),
+        (r"\b(?:ip|address|server|host)\b.{0,40}\b(?:on|in) (?:a |the |our )?(?:block ?list|black ?list|deny ?list|dnsbl|rbl)\b", 3),  # noqa: E501
+        (r"(?:adresse ip|serveur|ip) .{0,40}(?:sur|dans) (?:une |la |notre )?(?:liste noire|liste de blocage|liste de refus)", 3),  # noqa: E501
         # Mimecast 421 "Sender address blocked" (rhost/for-mimecast.go:65): the sender, not a closed account
         (r"sender address blocked", 4),
         # Sendmail's dnsbl feature (cf/feature/dnsbl.m4): "Rejected: 192.0.2.1 listed at zen.spamhaus.org"
@@ -660,16 +660,16 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # Gmail SMTP errors and codes: 421 4.7.28 / 550 5.7.28, the sending IP is refused for a while
         (r"unusual (?:rate|amount) of unsolicited e-?mail originating from your ip", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"refused to talk to me", 2),  # lhost/via-postfix.go:297 (sets command HELO; HELO/EHLO failures are 'blocked' in lhost/via-exim.go:438, lhost/via-qmail.go:229)
-        (r"too many (?:invalid|bad|unknown|non-?existent) (?:recipients|rcpts?|commands|addresses)", 4),  # rhost/for-cox.go:98-99; rhost/for-godaddy.go IB112/IB113 (comments)
-        (r"is in an? (?:\S+ )?rbl\b|rejected based on (?:a )?black ?list|deferred due to user complaints", 3),  # reason/why-blocked.go:91,95,96
+        (r"refused to talk to me", 2),  # lhost/via-postfix.go:297 (sets command HELO; HELO/EHLO failures are 'blocked' in lhost/via-exim.go:438, lhost/via-qmail.go:229)  # noqa: E501
+        (r"too many (?:invalid|bad|unknown|non-?existent) (?:recipients|rcpts?|commands|addresses)", 4),  # rhost/for-cox.go:98-99; rhost/for-godaddy.go IB112/IB113 (comments)  # noqa: E501
+        (r"is in an? (?:\S+ )?rbl\b|rejected based on (?:a )?black ?list|deferred due to user complaints", 3),  # reason/why-blocked.go:91,95,96  # noqa: E501
         (r"mail from (?:\d{1,3}\.){3}\d{1,3} refused", 3),  # reason/why-blocked.go:93-94
         (r"\bthe (?:domain|email|ip) \S+ is blacklisted", 3),  # reason/why-blocked.go:99-101
-        (r"\bnot accepting connections\b|connection dropped|connection denied", 2),  # rhost/for-apple.go:41; rhost/for-microsoft.go:56; rhost/for-tencent.go:30
+        (r"\bnot accepting connections\b|connection dropped|connection denied", 2),  # rhost/for-apple.go:41; rhost/for-microsoft.go:56; rhost/for-tencent.go:30  # noqa: E501
         (r"suspected (?:bounce attacks|spam ip)", 4),  # rhost/for-tencent.go:28-29
-        (r"sending mta or the sender has not passed validation|no matches to nameserver query|\(\S+@\S+:blocked\)", 3),  # reason/why-blocked.go:55,61,82
-        (r"smtp error from remote (?:mail server|mailer) after initial connection", 2),  # reason/why-blocked.go:66 (Exim)
-        (r"unusual rate of (?:unsolicited )?mail", 4),  # rhost/for-google.go:146-147,156-157 (Gmail 421 4.7.0/4.7.28, 550 5.7.1/5.7.28 -> blocked)
+        (r"sending mta or the sender has not passed validation|no matches to nameserver query|\(\S+@\S+:blocked\)", 3),  # reason/why-blocked.go:55,61,82  # noqa: E501
+        (r"smtp error from remote (?:mail server|mailer) after initial connection", 2),  # reason/why-blocked.go:66 (Exim)  # noqa: E501
+        (r"unusual rate of (?:unsolicited )?mail", 4),  # rhost/for-google.go:146-147,156-157 (Gmail 421 4.7.0/4.7.28, 550 5.7.1/5.7.28 -> blocked)  # noqa: E501
         (r"traffic not accepted from this ip", 3),
         (r"ip not in whitelist for rcpt domain", 3),
         (r"try again later, closing connection", 2),
@@ -740,23 +740,23 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "policyviolation": [
         (r"attachments? (?:of type \S+ )?(?:is|are) not (?:permitted|allowed|accepted)", 3),
-        (r"(?:doesn't|does not|don't|do not) accept (?:messages|mail|e-?mails?) from (?:outside|external|unknown)|restricted by (?:the|an|your) (?:administrator|admin|organi[sz]ation)", 4),
-        (r"(?:prohibited|forbidden|blocked|not allowed|disallowed) (?:attachment|file) (?:type|extension)s?|pi[èe]ce jointe (?:interdite|non autoris[ée]e|bloqu[ée]e)|type de (?:pi[èe]ce jointe|fichier) (?:interdit|non autoris[ée])", 4),
+        (r"(?:doesn't|does not|don't|do not) accept (?:messages|mail|e-?mails?) from (?:outside|external|unknown)|restricted by (?:the|an|your) (?:administrator|admin|organi[sz]ation)", 4),  # noqa: E501
+        (r"(?:prohibited|forbidden|blocked|not allowed|disallowed) (?:attachment|file) (?:type|extension)s?|pi[èe]ce jointe (?:interdite|non autoris[ée]e|bloqu[ée]e)|type de (?:pi[èe]ce jointe|fichier) (?:interdit|non autoris[ée])", 4),  # noqa: E501
         # French: refused by the recipient organisation's rule
-        (r"r[èe]gle (?:de |d'|de l')?(?:l')?organisation|politique (?:de|d') ?(?:l')?organisation|(?:rejet[ée]|refus[ée]|bloqu[ée]) par (?:une |la )?(?:r[èe]gle|politique)", 3),
+        (r"r[èe]gle (?:de |d'|de l')?(?:l')?organisation|politique (?:de|d') ?(?:l')?organisation|(?:rejet[ée]|refus[ée]|bloqu[ée]) par (?:une |la )?(?:r[èe]gle|politique)", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"without solving a captcha", 3),  # reason/why-policyviolation.go:48 (drop ratelimited 'exceeded .{0,40}allowable number of posts')
+        (r"without solving a captcha", 3),  # reason/why-policyviolation.go:48 (drop ratelimited 'exceeded .{0,40}allowable number of posts')  # noqa: E501
         (r"content presents a potential security issue", 3),  # rhost/for-google.go:308
-        (r"attachment (?:extension|type|file type)s? (?:is |are )?(?:forbidden|not allowed|prohibited|blocked)|anti-spoofing policy|content examination policy|no data before greeting|x-dg-ref header is too long|host network, not allowed", 3),  # rhost/for-cox.go:113-114; rhost/for-mimecast.go:175-186; rhost/for-microsoft.go:395
-        (r"sending messages with the same message-id", 4),  # rhost/for-google.go:320 (421 4.7.28; must beat mailboxfull 'exceeded its quota')
+        (r"attachment (?:extension|type|file type)s? (?:is |are )?(?:forbidden|not allowed|prohibited|blocked)|anti-spoofing policy|content examination policy|no data before greeting|x-dg-ref header is too long|host network, not allowed", 3),  # rhost/for-cox.go:113-114; rhost/for-mimecast.go:175-186; rhost/for-microsoft.go:395  # noqa: E501
+        (r"sending messages with the same message-id", 4),  # rhost/for-google.go:320 (421 4.7.28; must beat mailboxfull 'exceeded its quota')  # noqa: E501
         # The sentences of Exchange's NDR for a restricted recipient or group (what the sender reads;
         # 4: they decide over the RESOLVER.RST token, which Sisimai reads as a refused sender when it
         # is all the report gives)
-        (r"(?:do not|don't) have permission to send to|not (?:authorized|allowed|permitted) to send (?:e-?mail |messages )?to (?:this|the) (?:recipient|group|list|address)", 4),
-        (r"only accepts messages from|delivery to this address is restricted|set up to reject messages from|group's list of allowed senders", 4),
+        (r"(?:do not|don't) have permission to send to|not (?:authorized|allowed|permitted) to send (?:e-?mail |messages )?to (?:this|the) (?:recipient|group|list|address)", 4),  # noqa: E501
+        (r"only accepts messages from|delivery to this address is restricted|set up to reject messages from|group's list of allowed senders", 4),  # noqa: E501
         (r"has a policy that prohibits|violates .{0,60}policy|r[èe]gle qui interdit", 3),
         (r"n'[êe]tes pas autoris[ée]s? [àa] envoyer|n'avez pas l'autorisation d'envoyer|n'accepte que les messages", 4),
-        (r"(?:ne figurez pas dans|pas dans) la liste des exp[ée]diteurs autoris[ée]s|remise [àa] cette adresse est restreinte", 4),
+        (r"(?:ne figurez pas dans|pas dans) la liste des exp[ée]diteurs autoris[ée]s|remise [àa] cette adresse est restreinte", 4),  # noqa: E501
         (r"has a policy that prohibited|sending messages with the same message-id", 3),
         (r"does not allow external forwarding", 3),
         (r"not accepting mail with", 3),
@@ -784,9 +784,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # Gmail SMTP errors and codes: 421 4.4.5 (X.4.5 alone would read as a full system)
         (r"server busy,? try again later", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"aliasing/forwarding loop broken|(?:temporary mta failure|rejected by next-hop mta) on relaying|unable to relay message back to mta", 4),  # reason/why-systemerror.go:23; p5 lib/Sisimai/Lhost/Amavis.pm:81-83
-        (r"service not active|system incorrectly configured|pfa agent busy|message failed to be replicated|suspiciousremoteservererror|helo / ehlo requires domain address|resolver\.adr\.(?:badprimary|invalidinsmtp|ambiguous)", 3),  # rhost/for-microsoft.go:609-655; lhost/via-exchange2007.go:64,69,70
-        (r"unable to process (?:connection|command|an email)\b|message ended early|server temporarily not available|dns violates rfc ?1035|temporary file write error|too many results returned but needs to be unique|no proxy for recipient", 3),  # rhost/for-mimecast.go:220-237; rhost/for-cox.go:123; lhost/via-courier.go:48; lda/lib.go:43; lhost/via-qmail.go:126; lhost/via-exchange2003.go:70
+        (r"aliasing/forwarding loop broken|(?:temporary mta failure|rejected by next-hop mta) on relaying|unable to relay message back to mta", 4),  # reason/why-systemerror.go:23; p5 lib/Sisimai/Lhost/Amavis.pm:81-83  # noqa: E501
+        (r"service not active|system incorrectly configured|pfa agent busy|message failed to be replicated|suspiciousremoteservererror|helo / ehlo requires domain address|resolver\.adr\.(?:badprimary|invalidinsmtp|ambiguous)", 3),  # rhost/for-microsoft.go:609-655; lhost/via-exchange2007.go:64,69,70  # noqa: E501
+        (r"unable to process (?:connection|command|an email)\b|message ended early|server temporarily not available|dns violates rfc ?1035|temporary file write error|too many results returned but needs to be unique|no proxy for recipient", 3),  # rhost/for-mimecast.go:220-237; rhost/for-cox.go:123; lhost/via-courier.go:48; lda/lib.go:43; lhost/via-qmail.go:126; lhost/via-exchange2003.go:70  # noqa: E501
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'bad interpreter: no such file or directory', 3),
         (r'automatic homedir creator crashed|illegal value in ldap attribute|ldap attribute is not given', 3),
@@ -828,14 +828,14 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # Exchange Online NDR for 5.4.14 / 5.4.6 (routing loop), English and French
         (r"caused the message to bounce between two servers|renvoi du message entre deux serveurs", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"exceeded (?:the )?maximum hop count|maximum hop count exceeded|had no relevant answers|host lookup did not complete", 3),  # lhost/via-notes.go:28; rhost/for-gsuite.go:24; Exim (host lookup did not complete)
+        (r"exceeded (?:the )?maximum hop count|maximum hop count exceeded|had no relevant answers|host lookup did not complete", 3),  # lhost/via-notes.go:28; rhost/for-gsuite.go:24; Exim (host lookup did not complete)  # noqa: E501
         (r"smtpsend\.dns\.mxloopback|mx record loops back", 4),  # lhost/via-exchange2007.go:63
-        (r"message is looping|already has my delivered-to line", 3),  # rhost/for-godaddy.go:203 (says systemerror); qmail-local wording
-        (r"remote host closed connection|lost connection with \S+ while", 2),  # (not in Sisimai; Exim/Postfix wording; status 4.4.2 -> networkerror)
+        (r"message is looping|already has my delivered-to line", 3),  # rhost/for-godaddy.go:203 (says systemerror); qmail-local wording  # noqa: E501
+        (r"remote host closed connection|lost connection with \S+ while", 2),  # (not in Sisimai; Exim/Postfix wording; status 4.4.2 -> networkerror)  # noqa: E501
         (r"the incorrect hostname used for inbounds", 3),  # rhost/for-mimecast.go:132
-        (r"too many hops|hop count exceeded|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 4),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
+        (r"too many hops|hop count exceeded|mail forwarding loop|boucle de messagerie|d[ée]pass[ée] \d+ sauts", 4),  # Sisimai-consistent split of a wider rule (see the reasons' sources)  # noqa: E501
         (r"suspected mail loop|routing loop", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
-        (r"no valid route to (?:remote mx|destination)", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)
+        (r"no valid route to (?:remote mx|destination)", 3),  # Sisimai-consistent split of a wider rule (see the reasons' sources)  # noqa: E501
         (r"connect to \S+: connection (?:refused|reset)|connection refused\.?$", 1),
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r"wasn't able to establish an smtp connection", 3),
@@ -861,7 +861,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"(?:run|ran) out of (?:disk|storage) space|out of disk space|server'?s? disk is full", 3),
         (r"serveur .{0,40}(?:est )?satur[ée]|(?:disque|stockage) du serveur (?:est )?plein", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"insufficient system resources?\b|no space left to finish writing", 3),  # rhost/for-microsoft.go:666; lda/lib.go:54
+        (r"insufficient system resources?\b|no space left to finish writing", 3),  # rhost/for-microsoft.go:666; lda/lib.go:54  # noqa: E501
         # qmail / qmail-ldap wordings (qmail-remote.c, qmail-local.c)
         (r'mailbox unavailable \(not enough free space\)', 4),
         (r"mail system full", 3),
@@ -871,12 +871,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"server (?:is )?(?:out of|low on) (?:disk|storage)", 3),
     ],
     "notaccept": [
-        (r"(?:configured|set up) not to (?:receive|accept) (?:e-?mail|mail|messages)|no longer accept(?:s|ing)? (?:e-?mail|mail|messages)|n'accepte (?:pas|plus) (?:de |d')?(?:courrier|e-?mails?|messages)", 3),
+        (r"(?:configured|set up) not to (?:receive|accept) (?:e-?mail|mail|messages)|no longer accept(?:s|ing)? (?:e-?mail|mail|messages)|n'accepte (?:pas|plus) (?:de |d')?(?:courrier|e-?mails?|messages)", 3),  # noqa: E501
         # a domain without an MX record takes no mail (OpenSMTPD "No MX found for domain"; English and
         # French notices); "no MX or A records" (no mail host at all) stays an unknown host
-        (r"(?:has no|have no|without|no) (?:valid )?mx records?\b|(?:n'a pas|sans|aucun) (?:d')?enregistrements? mx", 3),
+        (r"(?:has no|have no|without|no) (?:valid )?mx records?\b|(?:n'a pas|sans|aucun) (?:d')?enregistrements? mx", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"system not accepting network messages|hosted tenant which has no mail-enabled subscriptions|account inbounds disabled|missing or bad storedriver mdb properties", 3),  # rhost/for-microsoft.go:379-387; rhost/for-mimecast.go:153
+        (r"system not accepting network messages|hosted tenant which has no mail-enabled subscriptions|account inbounds disabled|missing or bad storedriver mdb properties", 3),  # rhost/for-microsoft.go:379-387; rhost/for-mimecast.go:153  # noqa: E501
         (r"no mx found for (?:domain|destination)", 3),  # lhost/via-opensmtpd.go:95-96 (move it from networkerror)
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"an mx or srv record indicated no smtp service", 3),
@@ -901,16 +901,16 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"ne r[ée]pond pas|renvoy[ée] ult[ée]rieurement|d[ée]lai (?:imparti|de remise)|dans les d[ée]lais", 3),
         (r"(?:we'll|we will|will) (?:retry|try again) later", 2),
         # "we'll keep trying" / French "nouvelle tentative dans 30 minutes"
-        (r"(?:will|we'll|we will) (?:keep|continue) trying to deliver|nouvelle tentative (?:dans|pr[ée]vue)|impossible de joindre le serveur", 3),
+        (r"(?:will|we'll|we will) (?:keep|continue) trying to deliver|nouvelle tentative (?:dans|pr[ée]vue)|impossible de joindre le serveur", 3),  # noqa: E501
         # Exchange Online: "550 5.4.300 Message expired -> <the last error>" (the NDR's own format);
         # the French Postfix delay template ("Courrier retardé", "De nouvelles tentatives seront faites")
         (r"message expired ->", 4),
         (r"courrier retard[ée]|de nouvelles tentatives seront faites", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"\bmessage delayed\b", 2),  # rhost/for-microsoft.go:175
-        (r"could not deliver for the last \d+ (?:seconds|minutes|hours|days)|delivery failed \d+ attempts", 3),  # lhost/via-dragonfly.go:54; lhost/via-imailserver.go:39
-        (r"no action is required on your part|message is administratively expired", 2),  # lhost/via-exim.go:168 (delay warning); Postfix qmgr (4.7.0 administratively expired)
-        (r"cannot send message (?:for|within) \d+ (?:days?|hours?)|could not send message for past \d+", 3),  # Sendmail deliver.c wording (status 4.4.7); cf. lhost/via-sendmail.go:30-34,166-170
+        (r"could not deliver for the last \d+ (?:seconds|minutes|hours|days)|delivery failed \d+ attempts", 3),  # lhost/via-dragonfly.go:54; lhost/via-imailserver.go:39  # noqa: E501
+        (r"no action is required on your part|message is administratively expired", 2),  # lhost/via-exim.go:168 (delay warning); Postfix qmgr (4.7.0 administratively expired)  # noqa: E501
+        (r"cannot send message (?:for|within) \d+ (?:days?|hours?)|could not send message for past \d+", 3),  # Sendmail deliver.c wording (status 4.4.7); cf. lhost/via-sendmail.go:30-34,166-170  # noqa: E501
         (r"could not contact dns servers", 4),  # lhost/via-gmail.go:82
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"will retry for \d+ more (?:hours|days)|delivery incomplete|temporary problem delivering", 3),
@@ -919,8 +919,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"warning: message \S+ delayed|could not send message for (?:the )?past \d+", 3),
         (r"this is a warning message only", 3),
         (r"remise (?:est )?retard[ée]e|(?:distribution|remise|livraison) .{0,60}a [ée]t[ée] retard[ée]e", 3),
-        (r"pas encore [ée]t[ée] (?:remis|distribu[ée]|livr[ée])|tentatives de remise (?:vont se poursuivre|continueront)", 3),
-        (r"continuera d'essayer|sera renvoy[ée] pendant|n'a pu [êe]tre (?:envoy|remis|distribu)\S* (?:ces|depuis|pendant) \d+", 3),
+        (r"pas encore [ée]t[ée] (?:remis|distribu[ée]|livr[ée])|tentatives de remise (?:vont se poursuivre|continueront)", 3),  # noqa: E501
+        (r"continuera d'essayer|sera renvoy[ée] pendant|n'a pu [êe]tre (?:envoy|remis|distribu)\S* (?:ces|depuis|pendant) \d+", 3),  # noqa: E501
         (r"la distribution n'est pas termin[ée]e|probl[èe]me temporaire a emp[êe]ch[ée]", 3),
         (r"has been frozen|was frozen on arrival", 3),
         (r"connection expired", 2),
@@ -949,14 +949,14 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
-        (r"certificat (?:tls|ssl)? ?(?:invalide|expir[ée])|connexion s[ée]curis[ée]e|(?:invalid|expired|untrusted) (?:tls |ssl )?certificate", 3),
+        (r"certificat (?:tls|ssl)? ?(?:invalide|expir[ée])|connexion s[ée]curis[ée]e|(?:invalid|expired|untrusted) (?:tls |ssl )?certificate", 3),  # noqa: E501
         (r"requires? (?:a )?(?:starttls|tls|encryption)\b", 3),
         (r"(?:connexion|chiffrement) tls (?:est )?(?:requis|obligatoire|exig[ée])|tls (?:requis|obligatoire)", 3),
         # Gmail SMTP errors and codes: 421 4.7.29 / 550 5.7.29
         (r"(?:not using|wasn't sent over|was not sent over) a tls connection", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"tlsa-invalid|dnssec-invalid|certificate-host-mismatch|failed dane validation|restrictdomainsto(?:ipaddresses|certificate)|\bmta-sts\b", 3),  # rhost/for-microsoft.go:204-262
-        (r"this route requires (?:encryption|tls|high-strength ciphers)|requires tls version|server certificate not (?:verified|trusted)", 3),  # rhost/for-mimecast.go:99-117; Postfix smtp_proto.c
+        (r"tlsa-invalid|dnssec-invalid|certificate-host-mismatch|failed dane validation|restrictdomainsto(?:ipaddresses|certificate)|\bmta-sts\b", 3),  # rhost/for-microsoft.go:204-262  # noqa: E501
+        (r"this route requires (?:encryption|tls|high-strength ciphers)|requires tls version|server certificate not (?:verified|trusted)", 3),  # rhost/for-mimecast.go:99-117; Postfix smtp_proto.c  # noqa: E501
         (r"tls required for rcpt domain|senders to use tls/ssl", 3),
         (r"failed mta-sts validation|starttls-not-supported|certificate-expired", 3),
         (r"starttls|\btls\b.{0,40}(?:required|not (?:supported|available)|handshake|negotiation|failed)", 3),
@@ -966,9 +966,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"ssl (?:handshake|error)|certificate (?:verification|validation|expired|error)", 2),
     ],
     "securityerror": [
-        (r"authentification (?:smtp )?(?:requise|obligatoire|n[ée]cessaire)|smtp auth(?:entication)? (?:is )?required|authentication required", 3),
+        (r"authentification (?:smtp )?(?:requise|obligatoire|n[ée]cessaire)|smtp auth(?:entication)? (?:is )?required|authentication required", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"incorrect authentication data|submitter failed to authenticate|cannot achieve exchange server authentication", 3),  # rhost/for-mimecast.go:212-214; rhost/for-microsoft.go:498; Exim smtp_in.c
+        (r"incorrect authentication data|submitter failed to authenticate|cannot achieve exchange server authentication", 3),  # rhost/for-mimecast.go:212-214; rhost/for-microsoft.go:498; Exim smtp_in.c  # noqa: E501
         (r"not authenticated to send anonymous mail", 4),  # rhost/for-microsoft.go:513
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"could not retrieve credentials|turn on smtp authentication", 3),
@@ -992,7 +992,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "mailererror": [
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"command time limit exceeded|child process of \S+ transport returned", 3),  # (Postfix local/pipe; Exim pipe transport) — cf. reason/why-mailererror.go
+        (r"command time limit exceeded|child process of \S+ transport returned", 3),  # (Postfix local/pipe; Exim pipe transport) — cf. reason/why-mailererror.go  # noqa: E501
         (r"\|\| ?exit\b", 3),
         (r"maidrop|maildrop:", 3),
         (r"procmail|maildrop|bin/sh|command (?:output|failed|died)|\|\| exit |pipe to \|", 3),
@@ -1002,7 +1002,7 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "syntaxerror": [
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
-        (r"send hello first|command parameter not implemented|improper use of smtp command pipelining|xoauth is no longer supported", 3),  # rhost/for-microsoft.go:593; rhost/for-nttdocomo.go:24; rhost/for-google.go:476; Postfix smtpd_check.c
+        (r"send hello first|command parameter not implemented|improper use of smtp command pipelining|xoauth is no longer supported", 3),  # rhost/for-microsoft.go:593; rhost/for-nttdocomo.go:24; rhost/for-google.go:476; Postfix smtpd_check.c  # noqa: E501
         (r"smtp protocol violation", 4),  # rhost/for-google.go:445 (beat policyviolation 'protocol violation')
         # MTA wordings (Exim deliver.c, OpenSMTPD mta.c, Domino, iCloud, au/KDDI, MessageLabs)
         (r"angle-brackets nested too deep|domain missing in source-routed address", 3),
@@ -1031,7 +1031,7 @@ LOCAL_AGENTS: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     "mail.local": (("mail.local: ",), {
         "mailboxfull": ("disc quota exceeded", "mailbox full or quota exceeded"),
         "systemerror": ("temporary file write error",),
-        "userunknown": (": invalid mailbox path", ": unknown user:", ": user missing home directory", ": user unknown")}),
+        "userunknown": (": invalid mailbox path", ": unknown user:", ": user missing home directory", ": user unknown")}),  # noqa: E501
     "procmail": (("procmail: ", "/procmail "), {
         "mailboxfull": ("quota exceeded while writing", "user over quota"),
         "systemerror": ("service unavailable",),
