@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from troubleshoot.diagnosis import (
+    NotABounce,
     RuleSet,
     SignatureSpec,
     bounce_diagnose,
@@ -244,20 +245,20 @@ def content_snapshot_reset() -> None:
 # What we tell a sender whose text is not a bounce (troubleshoot.diagnosis.kinds), in the site,
 # the API and the CLI alike.
 NOT_A_BOUNCE_MESSAGES = {
-    "auto_reply": _(
+    NotABounce.AUTO_REPLY: _(
         "This is an automatic reply (an out-of-office message, for example), not a bounce: your message "
         "was delivered, and there is nothing to fix."
     ),
-    "receipt": _(
+    NotABounce.RECEIPT: _(
         "This is a delivery or read receipt, not a bounce: it confirms that your message arrived, and there "
         "is nothing to fix."
     ),
-    "ordinary_message": _(
+    NotABounce.ORDINARY: _(
         "This looks like an ordinary message, not a bounce: nothing in it reports a failed delivery. Paste "
         "the non-delivery report itself, the message sent by “Mail Delivery System”, “MAILER-DAEMON” or "
         "“postmaster”."
     ),
-    "no_bounce_text": _(
+    NotABounce.NO_BOUNCE_TEXT: _(
         "Nothing in this text reports a failed delivery. Paste the error text of the bounce (the lines with "
         "codes such as 550 5.1.1) or the whole report; to look for an article, use the search."
     ),
@@ -271,11 +272,16 @@ class DiagnosisAnswer:
     results: list
     snapshot: ContentSnapshot
     text: str  # the input decoded once, in its own charset, for showing it back
-    not_a_bounce: str | None = None  # why there are no results: troubleshoot.diagnosis.kinds.REASONS
+    not_a_bounce: str | None = None  # why there are no results (NotABounce)
 
     @property
     def not_a_bounce_message(self) -> str | None:
         return NOT_A_BOUNCE_MESSAGES.get(self.not_a_bounce) if self.not_a_bounce else None
+
+    @property
+    def nothing_to_fix(self) -> bool:
+        """An auto-reply or a receipt: the message arrived, there is no article to look for."""
+        return self.not_a_bounce in (NotABounce.AUTO_REPLY, NotABounce.RECEIPT)
 
     def to_dict(self, *, lang: str) -> dict:
         results = []
@@ -303,14 +309,14 @@ def bounce_diagnose_published(
     diagnosis = bounce_diagnose(text=text, ruleset=snapshot.ruleset, explain=explain)
     results = list(diagnosis.results)
     shown = bounce_text_for_display(text)
-    if language is not None:
+    answer = DiagnosisAnswer(results=results, snapshot=snapshot, text=shown, not_a_bounce=diagnosis.not_a_bounce)
+    # an auto-reply or a receipt was read right: nothing for staff to look at
+    if language is not None and not answer.nothing_to_fix:
         weakest = min((r.confidence for r in results), default=0.0)
         unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
-        # an auto-reply or a receipt was read right: nothing for staff to look at
-        answered = diagnosis.not_a_bounce in ("auto_reply", "receipt")
-        if not answered and (unsure or weakest < settings.MISSED_QUERY_CONFIDENCE):
+        if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
             missed_query_record(kind=MissedQuery.Kind.PASTE, text=shown, language=language, confidence=weakest)
-    return DiagnosisAnswer(results=results, snapshot=snapshot, text=shown, not_a_bounce=diagnosis.not_a_bounce)
+    return answer
 
 
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:

@@ -33,6 +33,7 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
 from .inputs import text_for_display as bounce_text_for_display
+from .kinds import NotABounce
 from .kinds import has_failure_words as bounce_words_present
 from .matching import bounce_diagnose, bounce_explain
 from .results import Candidate, Diagnosis, RecipientResult, RuleFiring
@@ -43,4 +44,5 @@ __all__ = [
     "MAX_INPUT_BYTES", "BounceInputError", "PatternError", "SignatureSpec", "RuleSet", "Diagnosis",
     "RecipientResult", "Candidate", "CATEGORIES", "ALIASES", "ruleset_compile", "pattern_validate",
     "bounce_diagnose", "bounce_explain", "RuleFiring", "bounce_text_for_display", "bounce_words_present",
+    "NotABounce",
 ]

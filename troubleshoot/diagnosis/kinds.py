@@ -23,15 +23,21 @@ header, a mail-system sender, SMTP codes, failure wording) is never called anyth
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from . import rx
 from .mime import header
 
-AUTO_REPLY = "auto_reply"
-RECEIPT = "receipt"
-ORDINARY = "ordinary_message"
-NO_BOUNCE_TEXT = "no_bounce_text"
-REASONS = (AUTO_REPLY, RECEIPT, ORDINARY, NO_BOUNCE_TEXT)
+class NotABounce(StrEnum):
+    """Why a text gets no result (the ``not_a_bounce`` value of the CLI and the API)."""
+
+    AUTO_REPLY = "auto_reply"
+    RECEIPT = "receipt"
+    ORDINARY = "ordinary_message"
+    NO_BOUNCE_TEXT = "no_bounce_text"
+
+
+AUTO_REPLY, RECEIPT, ORDINARY, NO_BOUNCE_TEXT = NotABounce
 
 # RFC 3464 section 2.3.3: the actions that report a failure or a delay
 FAILURE_ACTIONS = frozenset({"failed", "delayed", "expired", "failure"})
@@ -123,7 +129,7 @@ def has_failure_words(text: str) -> bool:
 
 
 def message_kind(*, headers: list[tuple[str, str]], subject: str, report_type: str, note: str,
-                 dsn_actions: list[str], has_dsn: bool) -> str | None:
+                 dsn_actions: list[str], has_dsn: bool) -> NotABounce | None:
     """Why a whole message is not a bounce (AUTO_REPLY, RECEIPT, ORDINARY), or None if it may be one.
 
     ``report_type``: the top ``multipart/report`` type (``delivery-status``,

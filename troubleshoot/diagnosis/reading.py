@@ -95,7 +95,7 @@ class Report:
     notification: str = ""
     is_message: bool = False
     bare_reply: bool = False
-    not_a_bounce: str | None = None  # see kinds.REASONS: then ``facts`` is empty
+    not_a_bounce: str | None = None  # kinds.NotABounce: then ``facts`` is empty
 
 _REPLY_LINE_RE = re.compile(r"^([245]\d\d)([ -])(.*)$")
 

@@ -86,7 +86,7 @@ class Diagnosis:
     ruleset: str = ""
     elapsed_ms: float = 0.0
     extra: dict = field(default_factory=dict)
-    not_a_bounce: str | None = None  # kinds.REASONS; then results is empty
+    not_a_bounce: str | None = None  # kinds.NotABounce; then results is empty
 
     def to_dict(self) -> dict:
         out: dict = {"results": [r.to_dict() for r in self.results]}

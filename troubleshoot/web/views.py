@@ -214,7 +214,7 @@ def _diagnose_and_render(request, *, content, form):
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")
     closest = []
-    if not recognised and answer.not_a_bounce not in ("auto_reply", "receipt"):
+    if not recognised and not answer.nothing_to_fix:
         # Nothing recognised: offer the articles whose words are closest to the paste.
         closest = [
             snapshot.articles[hit.slug].localized(lang)
