@@ -273,6 +273,7 @@ class DiagnosisAnswer:
     snapshot: ContentSnapshot
     text: str  # the input decoded once, in its own charset, for showing it back
     not_a_bounce: str | None = None  # why there are no results (NotABounce)
+    replaced_characters: int = 0  # undecodable characters, shown as U+FFFD
 
     @property
     def not_a_bounce_message(self) -> str | None:
@@ -294,6 +295,8 @@ class DiagnosisAnswer:
         if self.not_a_bounce:
             out["not_a_bounce"] = self.not_a_bounce
             out["message"] = str(self.not_a_bounce_message)
+        if self.replaced_characters:
+            out["replaced_characters"] = self.replaced_characters
         return out
 
 
@@ -309,7 +312,8 @@ def bounce_diagnose_published(
     diagnosis = bounce_diagnose(text=text, ruleset=snapshot.ruleset, explain=explain)
     results = list(diagnosis.results)
     shown = bounce_text_for_display(text)
-    answer = DiagnosisAnswer(results=results, snapshot=snapshot, text=shown, not_a_bounce=diagnosis.not_a_bounce)
+    answer = DiagnosisAnswer(results=results, snapshot=snapshot, text=shown, not_a_bounce=diagnosis.not_a_bounce,
+                             replaced_characters=diagnosis.replaced_characters)
     # an auto-reply or a receipt was read right: nothing for staff to look at
     if language is not None and not answer.nothing_to_fix:
         weakest = min((r.confidence for r in results), default=0.0)

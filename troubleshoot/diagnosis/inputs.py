@@ -127,38 +127,70 @@ def recover_bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+# keyed by Python's codec name (codecs.lookup(...).name)
 _CJK_FALLBACKS = {
-    "iso-2022-jp": ("euc-jp", "cp932"), "euc-jp": ("cp932", "iso-2022-jp"), "shift_jis": ("cp932", "euc-jp"),
-    "cp932": ("euc-jp",), "gb2312": ("gb18030",), "gbk": ("gb18030",), "big5": ("big5hkscs", "cp950"),
-    "euc-kr": ("cp949",), "ks_c_5601-1987": ("cp949",),
+    "iso2022_jp": ("euc_jp", "cp932"), "euc_jp": ("cp932", "iso2022_jp"), "shift_jis": ("cp932", "euc_jp"),
+    "cp932": ("euc_jp",), "gb2312": ("gb18030",), "gbk": ("gb18030",), "big5": ("big5hkscs", "cp950"),
+    "euc_kr": ("cp949",),
 }
 
 
+# Codecs that Python knows but that are not a text charset a mail part can honestly declare:
+# bytes-to-bytes codecs (base64, zlib, hex...) raise LookupError on bytes.decode(), and these
+# raise UnicodeError or turn escapes into code points (a declared charset is untrusted input).
+_NOT_A_CHARSET = frozenset({"undefined", "punycode", "idna", "unicode_escape", "raw_unicode_escape",
+                            "mbcs", "oem", "palmos"})
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def text_codec(charset: str | None) -> str | None:
+    """The codec name for a declared charset when it is a text charset we may decode with, else None."""
+    cs = (charset or "").strip().strip('"').strip("'").lower()
+    if not cs or len(cs) > 40:
+        return None
+    try:
+        info = codecs.lookup(cs)
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name.replace("-", "_") in _NOT_A_CHARSET:
+        return None
+    return info.name
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (UTF-7 and UTF-16 can produce them) replaced by U+FFFD: nothing after
+    this point can encode them."""
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+
+
 def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode bytes of a MIME part with its declared charset, tolerating lies and typos."""
-    cs = (charset or "").strip().strip('"').lower()
-    if cs in ("", "us-ascii", "ascii", "utf8", "utf-8", "unicode-1-1-utf-8", "7bit", "8bit"):
+    """Decode bytes of a MIME part with its declared charset, tolerating lies and typos.
+
+    Total: any declared name, known or not, text codec or not, gives a str without surrogates;
+    what could not be decoded becomes U+FFFD.
+    """
+    cs = text_codec(charset) or "utf-8"
+    if cs == "ascii":  # US-ASCII declared over 8-bit text is the commonest lie: read as UTF-8
         cs = "utf-8"
-    if cs in ("iso-2022-jp", "iso2022jp") or b"\x1b$" in data[:4096]:
+    if cs == "iso2022_jp" or b"\x1b$" in data[:4096]:
         try:
-            return data.decode("iso-2022-jp")
-        except (UnicodeDecodeError, LookupError):
-            cs = "iso-2022-jp"
+            return without_surrogates(data.decode("iso-2022-jp"))
+        except UnicodeError:
+            cs = "iso2022_jp"
     if cs == "utf-8":
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return data.decode("cp1252", "replace") if _mostly_latin(data) else data.decode("utf-8", "replace")
-    try:
-        codecs.lookup(cs)
-    except LookupError:
-        cs = "utf-8"
     for candidate in (cs, "utf-8") + _CJK_FALLBACKS.get(cs, ()):
         try:
-            return data.decode(candidate)
-        except (UnicodeDecodeError, LookupError):
+            return without_surrogates(data.decode(candidate))
+        except (UnicodeError, LookupError, ValueError):
             continue
-    return data.decode(cs if cs not in _CJK_FALLBACKS else "utf-8", "replace")
+    try:
+        return without_surrogates(data.decode(cs if cs not in _CJK_FALLBACKS else "utf-8", "replace"))
+    except (UnicodeError, LookupError, ValueError):
+        return data.decode("utf-8", "replace")
 
 
 def _mostly_latin(data: bytes) -> bool:
@@ -193,9 +225,10 @@ def text_for_display(text: str | bytes) -> str:
     except UnicodeDecodeError:
         pass
     declared = _CHARSET_RE.search(data[:65536])
-    for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1252"]:
+    codec = text_codec(declared.group(1).decode("ascii", "replace")) if declared else None
+    for encoding in ([codec] if codec else []) + ["cp1252"]:
         try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
+            return without_surrogates(data.decode(encoding))
+        except (LookupError, UnicodeError, ValueError):
             continue
     return data.decode("latin-1")

@@ -645,8 +645,11 @@ def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet, explain: bool = Fals
         # a pasted out-of-office reply still starts with its subject ("Réponse automatique : ...")
         auto = kinds.pasted_auto_reply(report.notification)
         results, not_a_bounce = [], kinds.AUTO_REPLY if auto else kinds.NO_BOUNCE_TEXT
+    replaced = sum(text.count("\ufffd") for text in
+                   [report.subject, report.notification, *(fact.diagnostic for fact in report.facts)])
     return Diagnosis(results=results, subject=report.subject, ruleset=ruleset.fingerprint,
-                     elapsed_ms=(time.perf_counter() - t0) * 1000, not_a_bounce=not_a_bounce)
+                     elapsed_ms=(time.perf_counter() - t0) * 1000, not_a_bounce=not_a_bounce,
+                     replaced_characters=replaced)
 
 
 def _no_bounce_text(report: Report, results: list[RecipientResult]) -> bool:

@@ -87,9 +87,12 @@ class Diagnosis:
     elapsed_ms: float = 0.0
     extra: dict = field(default_factory=dict)
     not_a_bounce: str | None = None  # kinds.NotABounce; then results is empty
+    replaced_characters: int = 0  # characters of the report that could not be decoded (shown as U+FFFD)
 
     def to_dict(self) -> dict:
         out: dict = {"results": [r.to_dict() for r in self.results]}
         if self.not_a_bounce:
             out["not_a_bounce"] = self.not_a_bounce
+        if self.replaced_characters:
+            out["replaced_characters"] = self.replaced_characters
         return out

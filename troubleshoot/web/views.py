@@ -230,6 +230,7 @@ def _diagnose_and_render(request, *, content, form):
             "recognised": recognised,
             "not_a_bounce": answer.not_a_bounce,
             "not_a_bounce_message": answer.not_a_bounce_message,
+            "replaced_characters": answer.replaced_characters,
             "closest": closest,
             "paste": paste[:20_000],
             "evidence": [text for item in results for text in item["quoted"]],
