@@ -12,7 +12,7 @@ import hashlib
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
@@ -20,7 +20,7 @@ import polib
 import re2
 import reversion
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -216,22 +216,34 @@ _checked_at = 0.0
 
 
 def content_snapshot_get() -> ContentSnapshot:
-    """The current snapshot, rebuilt when the stored content version has moved on."""
+    """The current snapshot, rebuilt when the stored content version has moved on.
+
+    With the database unreachable, the last snapshot goes on being served (and the check is
+    retried after CONTENT_CHECK_SECONDS); a process that has none yet raises DatabaseError,
+    which the site answers with a 503 page until the database is back.
+    """
     global _current, _checked_at
     now = time.monotonic()
     max_age = settings.CONTENT_CHECK_SECONDS
     snapshot = _current
     if snapshot is not None and now - _checked_at < max_age:
         return snapshot
-    version = content_version_get()
-    if snapshot is not None and snapshot.version == version:
+    try:
+        version = content_version_get()
+        if snapshot is not None and snapshot.version == version:
+            _checked_at = now
+            return snapshot
+        with _lock:
+            if _current is None or _current.version != version:
+                _current = content_snapshot_build()
+            _checked_at = time.monotonic()
+            return _current
+    except DatabaseError:
+        if snapshot is None:
+            raise
+        logger.warning("Database unreachable: serving content version %s from memory", snapshot.version)
         _checked_at = now
         return snapshot
-    with _lock:
-        if _current is None or _current.version != version:
-            _current = content_snapshot_build()
-        _checked_at = time.monotonic()
-        return _current
 
 
 def content_snapshot_reset() -> None:
@@ -274,6 +286,7 @@ class DiagnosisAnswer:
     text: str  # the input decoded once, in its own charset, for showing it back
     not_a_bounce: str | None = None  # why there are no results (NotABounce)
     replaced_characters: int = 0  # undecodable characters, shown as U+FFFD
+    unrecorded: bool = False  # we meant to keep it for staff, but the database was unreachable
 
     @property
     def not_a_bounce_message(self) -> str | None:
@@ -319,7 +332,9 @@ def bounce_diagnose_published(
         weakest = min((r.confidence for r in results), default=0.0)
         unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
         if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
-            missed_query_record(kind=MissedQuery.Kind.PASTE, text=shown, language=language, confidence=weakest)
+            kept = missed_query_record(kind=MissedQuery.Kind.PASTE, text=shown, language=language, confidence=weakest)
+            if not kept:
+                answer = replace(answer, unrecorded=True)
     return answer
 
 
@@ -329,7 +344,9 @@ def articles_search(*, query: str, lang: str, limit: int = 10) -> list:
 
 
 def feedback_record(*, article_slug: str, language: str, helpful: bool, voter: str) -> bool:
-    """Record a visitor's vote (a later vote replaces theirs); False if no such published article."""
+    """Record a visitor's vote (a later vote replaces theirs); False if no such published article.
+
+    Raises DatabaseError when the database cannot be reached: the caller tells the visitor."""
     article = Article.objects.published().filter(slug=article_slug).first()
     if article is None:
         return False
@@ -349,8 +366,19 @@ def email_addresses_redact(text: str) -> str:
     return EMAIL_RE.sub("<address>", text)
 
 
-def missed_query_record(*, kind: str, text: str, language: str, confidence: float | None = None) -> None:
-    """Keep, for staff, a paste or search we could not answer; addresses never reach the database."""
+def missed_query_record(*, kind: str, text: str, language: str, confidence: float | None = None) -> bool:
+    """Keep, for staff, a paste or search we could not answer; addresses never reach the database.
+
+    False when the database could not be reached (the answer itself does not need it)."""
+    try:
+        _missed_query_store(kind=kind, text=text, language=language, confidence=confidence)
+    except DatabaseError:
+        logger.warning("Database unreachable: a %s we could not answer was not kept for staff", kind)
+        return False
+    return True
+
+
+def _missed_query_store(*, kind: str, text: str, language: str, confidence: float | None) -> None:
     # Redact a little past the cut so no address is split in half by it; drop what no
     # database can store (NUL, lone surrogates).
     text = text[: MISSED_TEXT_MAX + 500].replace("\x00", "").encode("utf-8", "replace").decode("utf-8")

@@ -5,10 +5,15 @@ share the "diagnose" budget; votes and the "not found" log have their own, so no
 fill the database.
 """
 
+import logging
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -26,15 +31,42 @@ def rate_check(*, scope: str, address: str, limit: int, window: int) -> int:
     now = int(time.time())
     window_start = now - now % window
     key = f"{scope}-rate:{address}:{window_start}"
-    cache.add(key, 0, timeout=window + 1)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+        count = _shared_count(key, window)
+    except (RedisError, OSError):
+        # The shared cache is gone: count in this process alone rather than refuse or fail
+        # everyone (each process then allows the limit, a bounded excess until it is back).
+        logger.warning("Cache unreachable: rate limit %r counted in this process only", scope)
+        count = _local_count(key, window_start + window)
     if count > limit:
         return max(1, window_start + window - now)
     return 0
+
+
+def _shared_count(key: str, window: int) -> int:
+    cache.add(key, 0, timeout=window + 1)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 1)
+        return 1
+
+
+_local_lock = threading.Lock()
+_local_counts: dict[str, tuple[int, int]] = {}  # key -> (count, expires at); only while the cache is down
+
+
+def _local_count(key: str, expires: int) -> int:
+    with _local_lock:
+        now = time.time()
+        if len(_local_counts) > 10_000:
+            for stale in [k for k, (_count, until) in _local_counts.items() if until <= now]:
+                del _local_counts[stale]
+            if len(_local_counts) > 10_000:  # that many addresses in one window: start afresh
+                _local_counts.clear()
+        count, _until = _local_counts.get(key, (0, expires))
+        _local_counts[key] = (count + 1, expires)
+        return count + 1
 
 
 def diagnose_rate_check(*, address: str) -> int:

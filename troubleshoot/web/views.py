@@ -4,13 +4,16 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from redis.exceptions import RedisError
 
 from troubleshoot.articles.categories import Category
 from troubleshoot.articles.models import MissedQuery
@@ -120,8 +123,9 @@ def search(request):
         return _diagnose_and_render(request, content=query, form=DiagnoseForm(initial={"text": query}))
     too_long = len(query) > MAX_QUERY_CHARS
     hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=20)
+    unrecorded = False
     if query and not too_long and not hits and not write_rate_check(address=client_address(request), scope="missed"):
-        missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
+        unrecorded = not missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
     return render(
         request,
         "web/search.html",
@@ -133,6 +137,7 @@ def search(request):
             "too_long": too_long,
             "max_chars": MAX_QUERY_CHARS,
             "suggestions": _general_articles(content_snapshot_get(), lang) if query and not hits else [],
+            "unrecorded": unrecorded,
         },
     )
 
@@ -160,6 +165,17 @@ def diagnose(request):
         # A few words typed into the paste box: search for them instead.
         return redirect(f"{reverse('web:search')}?{urlencode({'q': content.strip(), 'pasted': 1})}")
     return _diagnose_and_render(request, content=content, form=form)
+
+
+def _vote_unsaved(request, slug):
+    """The article again, saying the vote could not be kept (the database is unreachable)."""
+    lang = get_language()
+    entry = content_snapshot_get().articles.get(slug)
+    if entry is None:
+        raise Http404
+    context = {"article": entry.localized(lang), "category_label": CATEGORY_LABELS.get(entry.category, entry.category),
+               "related": [], "voted": None, "vote_unsaved": True}
+    return render(request, "web/article.html", context, status=503)
 
 
 def _input_refused(request, message, *, status):
@@ -231,11 +247,23 @@ def _diagnose_and_render(request, *, content, form):
             "not_a_bounce": answer.not_a_bounce,
             "not_a_bounce_message": answer.not_a_bounce_message,
             "replaced_characters": answer.replaced_characters,
+            "unrecorded": answer.unrecorded,
             "closest": closest,
             "paste": paste[:20_000],
             "evidence": [text for item in results for text in item["quoted"]],
         },
     )
+
+
+def _vote_of(request, slug):
+    """This visitor's vote on the article, if they have a session; None when the database
+    holding sessions cannot be reached (the page is still worth showing)."""
+    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return None
+    try:
+        return request.session.get("votes", {}).get(slug)
+    except DatabaseError:
+        return None
 
 
 def article(request, slug):
@@ -245,7 +273,7 @@ def article(request, slug):
     if entry is None:  # unknown or unpublished: the snapshot holds published articles only
         raise Http404
     # Only a visitor with a session can have voted; the others all get the same page.
-    voted = request.session.get("votes", {}).get(slug) if request.COOKIES.get(settings.SESSION_COOKIE_NAME) else None
+    voted = _vote_of(request, slug)
 
     def build():
         related = [a.localized(lang) for a in snapshot.by_category().get(entry.category, []) if a.slug != entry.slug]
@@ -269,12 +297,40 @@ def feedback(request, slug):
     retry_after = write_rate_check(address=client_address(request), scope="feedback")
     if retry_after:
         return _rate_limited(request, retry_after)
-    if not request.session.session_key:
-        request.session.save()
-    voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
-    if not feedback_record(article_slug=slug, language=get_language(), helpful=helpful == "yes", voter=voter):
+    try:
+        if not request.session.session_key:
+            request.session.save()
+        voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
+        recorded = feedback_record(article_slug=slug, language=get_language(), helpful=helpful == "yes", voter=voter)
+    except DatabaseError:
+        return _vote_unsaved(request, slug)
+    if not recorded:
         raise Http404
     votes = request.session.get("votes", {})
     votes[slug] = helpful
     request.session["votes"] = votes
     return redirect(f"{reverse('web:article', kwargs={'slug': slug})}#feedback")
+
+
+def healthz(request):
+    """Alive: the process answers. Needs neither the database nor the cache."""
+    return JsonResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
+
+
+def readyz(request):
+    """Ready for traffic: the database and the cache both answer (for a load balancer)."""
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        checks["database"] = "unreachable"
+    try:
+        cache.set("readyz", "1", timeout=5)
+        if cache.get("readyz") != "1":
+            checks["cache"] = "unreachable"
+    except (RedisError, OSError):
+        checks["cache"] = "unreachable"
+    ready = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503,
+                        headers={"Cache-Control": "no-store"})
