@@ -8,6 +8,12 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # A diagnosis is bounded well below this; the timeout only catches a stuck worker.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 accesslog = "-"
+# The path without its query string and no Referer: an ?error= link carries the bounce text,
+# addresses included, and none of it may reach the logs.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s "%(a)s"'
+# A safety net, not a fix: each worker is replaced after about this many requests.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

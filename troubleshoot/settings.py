@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "troubleshoot.search",
     "troubleshoot.web",
     "troubleshoot.api",
+    "axes",  # login throttling; last, as its documentation asks
 ]
 
 MIDDLEWARE = [
@@ -65,7 +66,26 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "troubleshoot.web.middleware.OutageMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins, that account and that
+# address are each locked for AXES_COOLOFF_TIME (hours). Every failure is logged by axes.
+# Unlock: manage.py axes_reset_username NAME, or axes_reset_ip ADDRESS (see the README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_RESET_ON_SUCCESS = True
+# Failures are logged with the account and address tried, so staff can see who is guessing;
+# the password is never logged.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# the same address as the rate limits: REMOTE_ADDR, or the last X-Forwarded-For hop behind our proxy
+AXES_CLIENT_IP_CALLABLE = "troubleshoot.web.throttling.client_address"
 
 ROOT_URLCONF = "troubleshoot.urls"
 WSGI_APPLICATION = "troubleshoot.wsgi.application"
@@ -116,7 +136,8 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # OWASP ASVS L1 2.1.1: at least 12 characters
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
