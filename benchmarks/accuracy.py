@@ -188,10 +188,14 @@ def wordings_report() -> dict[str, dict[str, float]]:
     """Built-in rules alone on the own reply-line sets, per split; the holdout halves are never tuned on.
 
     wordings.jsonl: lines written from providers' and MTAs' wordings; published.jsonl: the replies
-    that Google, Microsoft, Mimecast, Yahoo list in their own published references."""
+    that Google, Microsoft, Mimecast, Yahoo list in their own published references; software.jsonl:
+    texts read in MTA and filter source (Postfix, Exim, OpenSMTPD, qmail, Haraka, Courier, hMailServer,
+    Sendmail, Cyrus, Dovecot...); clients.jsonl: mail clients' send errors (Thunderbird, Roundcube)
+    and providers' notices, half in French. The last two were collected in one go (2026-12) and are
+    printed only: their holdout halves say how the rules do on wordings written by others."""
     ruleset = ruleset_compile(signatures=[], general_articles={c: c for c in CATEGORIES})
     out: dict[str, dict[str, float]] = {}
-    for name in ("wordings", "published"):
+    for name in ("wordings", "published", "software", "clients"):
         path = ROOT / "tests" / "corpus" / "wordings" / ("%s.jsonl" % name)
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         shares: dict[str, float] = {}

@@ -51,6 +51,30 @@ ORDER_B = ("mailboxfull", "authfailure", "badreputation", "ratelimited", "spamde
 # ---------------------------------------------------------------------------------------------
 # built-in rules, compiled once
 
+def any_apostrophe(pattern: str) -> str:
+    """A rule's ASCII apostrophe also matches the typographic one (’) that French notices and
+    localised mail clients write ("l’adresse", "s’authentifier"); inside [...] it is left alone."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+        elif ch == "]":
+            in_class = False
+            out.append(ch)
+        elif ch == "'" and not in_class:
+            out.append("['’]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 class _BuiltinRules:
     def __init__(self) -> None:
         o = re2.Options()
@@ -62,6 +86,7 @@ class _BuiltinRules:
         self.set = re2.Set.SearchSet(o)
         for cat, pats in RULES.items():
             for pat, weight in pats:
+                pat = any_apostrophe(pat)
                 self.set.Add(pat)
                 self.entries.append((cat, weight, pat))
         self.set.Compile()

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 RULES: dict[str, list[tuple[str, int]]] = {
     "mailboxfull": [
+        # Postfix local(8) writing to an mbox over its size limit: 'error writing message: File too large'
+        (r"error writing message: file too large", 3),
         (r"mailbox (?:has )?reached (?:its|the) (?:size|storage) limit", 4),
         # French: quota reached, storage short
         (r"quota .{0,60}(?:atteint|d[ée]pass[ée]|plein)|(?:espace|stockage) .{0,40}insuffisant|over (?:its|the|their) storage limit|storage limit (?:reached|exceeded)", 3),  # noqa: E501
@@ -66,6 +68,12 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mailbox has exceeded", 3),
     ],
     "emailtoolarge": [
+        # Thunderbird composeMsgs.properties smtpTempSizeExceeded / smtpPermSizeExceeded1/2 (en, fr)
+        (r"exceeds (?:a temporary size limit|the global size limit) of the server|exc[èe]de (?:une taille limite temporaire|la limite de taille globale|la taille globale limite) du serveur", 4),  # noqa: E501
+        # Courier submit.C: 'Message length (N bytes) exceeds administrative limit(N)'
+        (r"message length \(?\d+ bytes\)? exceeds", 4),
+        # Microsoft's NDR for 5.3.4 (Exchange Online 'fix NDR 5.3.4'): 'The recipient's email server can't handle large messages'
+        (r"can't handle large messages|ne peut pas g[ée]rer les messages volumineux", 3),
         (r"d[ée]passe la limite de taille|limite de taille (?:du destinataire )?(?:d[ée]pass[ée]|atteinte)", 3),
         (r"trop gros|limite de \d+ ?(?:mo|ko|go|mb|kb)\b|size limit of \d+", 3),
         (r"attachments? (?:is |are )?too (?:big|large)", 3),
@@ -141,6 +149,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"konto (?:ist )?gesperrt", 3),
     ],
     "hasmoved": [
+        # Microsoft 365 NDR 5.1.6 in French: 'l'adresse électronique du destinataire a changé'
+        (r"adresse (?:[ée]lectronique |e-mail |de messagerie )?du destinataire a chang[ée]|recipient's (?:email |e-mail )?address has changed", 4),  # noqa: E501
         # French: "le destinataire a changé d'adresse"
         (r"a chang[ée] d'adresse|nouvelle adresse (?:est|:)", 3),
         (r" has been replaced by ", 3),
@@ -178,6 +188,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"relais (?:refus[ée]|interdit|non autoris[ée])", 3),
     ],
     "authfailure": [
+        # Haraka / policyd-spf style reply: 'Blocked by SPF'; DKIM invalid in French notices (Microsoft 365)
+        (r"\bblocked by spf\b", 4),
+        (r"signature dkim .{0,150}n'est pas valide", 3),
         (r"(?:doesn't|does not|don't) (?:allow|accept) messages from unauthenticated senders|no dmarc record|dmarc record (?:is )?(?:missing|not found)", 4),  # noqa: E501
         (r"fail(?:ed|s|ing)? (?:the )?(?:spf|dkim|dmarc)(?: checks?| verification| authentication)?\b", 3),
         (r"(?:politique|v[ée]rification|enregistrement) (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:policy|record) .{0,40}(?:fail|not allow|reject|does not permit)", 4),  # noqa: E501
@@ -316,6 +329,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user missing home directory", 2),
     ],
     "filtered": [
+        # Dovecot Pigeonhole sieve 'reject' (src/lib-sieve/plugins/reject): 'Your message to <a> was automatically rejected:'
+        (r"your message to <?\S+>? was automatically rejected", 4),
         (r"filtre (?:de contenu|du destinataire)|content filter", 3),
         (r"(?:recipient'?s? |destinataire .{0,30})(?:mail )?(?:filter|filtre|r[èe]gle) .{0,40}(?:rules?|rejette|refuse|bloque)|mail filter rules?|r[èe]gle qui (?:rejette|refuse|bloque)", 3),  # noqa: E501
         # Dovecot / Sieve: "This message was rejected by a content filter rule of the recipient"
@@ -372,6 +387,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"pas de (?:reverse|ptr|dns inverse)|r[ée]solution inverse", 3),
     ],
     "notcompliantrfc": [
+        # Haraka plugins/headers ('Required header ... missing')
+        (r"required header .{0,20}missing", 3),
         (r"(?:ne respecte pas|non conforme [àa]|pas conforme [àa]) (?:la norme )?(?:rfc|les normes)", 3),
         (r"(?:headers?|en-t[êe]tes?) (?:are |is |sont |est )?(?:malformed|mal form[ée]s?|invalides?)|duplicate (?:\S+ )?headers?|en-t[êe]tes? en double", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -392,6 +409,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"non[- ]?conforme? (?:au|à la) rfc", 3),
     ],
     "badreputation": [
+        # Microsoft 365 French NDR (5.7.1 sender domain reputation): 'identifié comme une source de spam'
+        (r"identifi[ée] comme (?:une )?source de spam|identified as a source of spam", 3),
         (r"r[ée]putation .{0,40}(?:mauvaise|faible|insuffisante|n[ée]gative)|(?:mauvaise|faible) r[ée]putation", 4),
         (r"(?:poor|bad|low) (?:ip |sender |sending |domain )?reputation", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -431,6 +450,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        # Exim ACL 'verify = sender' (spec ch. 42: 'Could not complete sender verify'); Postfix smtpd_check.c
+        # ('sender address must contain a domain'); Sendmail proto.m4 ('Domain name required for sender address')
+        (r"could not complete sender verify|sender address must contain a domain|domain name required for sender address", 4),  # noqa: E501
+        # Microsoft 365 French quarantine/NDR wording: the sender's address is on a block list
+        (r"adresse de l'exp[ée]diteur (?:figure|est) sur une liste de blocage", 4),
         # the sender's own address or domain on the recipient's private block list (Outlook's NDR wording)
         (r"(?:e-?mail address|domain|sender)\b.{0,30}\bon (?:the |a |their )?(?:recipient'?s? )?(?:block ?list|black ?list|blocked senders)", 4),  # noqa: E501
         (r"(?:chosen|decided) not to (?:receive|accept) (?:mail|e-?mails?|messages) from you|has blocked (?:you\b|your (?:address|e-?mail))", 3),  # noqa: E501
@@ -509,6 +533,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"your (?:e-?mail )?address has been (?:blocked|blacklisted)", 3),
     ],
     "hostunknown": [
+        # Courier module.esmtp: 'Nowhere to deliver mail to for domain'; hMailServer server messages
+        (r"nowhere to deliver mail to for domain", 4),
+        (r"no mail servers appear to exists? for the recipient's address", 4),
         (r"impossible de r[ée]soudre le (?:nom de )?domaine", 3),
         (r"lookups? failed permanently", 4),
         (r"nom de domaine (?:inexistant|inconnu|introuvable|incorrect)|domain name (?:in the (?:e-?mail )?address )?is (?:incorrect|invalid|wrong)", 3),  # noqa: E501
@@ -646,6 +673,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # Haraka helo.checks: 'HELO is dynamic'
+        (r"\bhelo is dynamic\b", 3),
         (r"helo (?:host ?name|name|domain|argument) .{0,30}(?:does not resolve|doesn't resolve|not found|invalid|rejected)", 3),  # noqa: E501
         (r"adresse ip dynamique|dynamic ip(?: address)?|envoi direct depuis", 3),
         (r"\b(?:your |the |sending )?ip(?: address)? (?:\S+ )?(?:has been|is|was) (?:black ?listed|block ?listed|blocked|banned)", 4),  # noqa: E501
@@ -739,6 +768,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"mcspamsignature|\bvirus signature", 2),
     ],
     "policyviolation": [
+        # Exchange Online NDR for 5.7.1 TRANSPORT.RULES ('created an email rule restriction'), en and fr
+        (r"created an email rule restriction|a cr[ée]{1,2} une restriction de r[èe]gle", 4),
+        # Cyrus lmtpd / Courier: 'You do not have permission to post a message to this mailbox'
+        (r"(?:do not|don't) have permission to post (?:a message )?to this mailbox", 3),
         (r"attachments? (?:of type \S+ )?(?:is|are) not (?:permitted|allowed|accepted)", 3),
         (r"(?:doesn't|does not|don't|do not) accept (?:messages|mail|e-?mails?) from (?:outside|external|unknown)|restricted by (?:the|an|your) (?:administrator|admin|organi[sz]ation)", 4),  # noqa: E501
         (r"(?:prohibited|forbidden|blocked|not allowed|disallowed) (?:attachment|file) (?:type|extension)s?|pi[èe]ce jointe (?:interdite|non autoris[ée]e|bloqu[ée]e)|type de (?:pi[èe]ce jointe|fichier) (?:interdit|non autoris[ée])", 4),  # noqa: E501
@@ -779,6 +812,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"politique (?:de s[ée]curit[ée]|locale)|contraire [àa] la politique", 3),
     ],
     "systemerror": [
+        # Courier courierd / qmail chkuser: the server is overloaded or down for a while
+        (r"\btoo much load\b|system temporar(?:y|ily) unavailable", 3),
         (r"(?:mail )?server is down|serveur (?:est )?en panne", 2),
         (r"service (?:temporairement )?indisponible|hors service|erreur interne|internal (?:server )?error", 2),
         # Gmail SMTP errors and codes: 421 4.4.5 (X.4.5 alone would read as a full system)
@@ -822,6 +857,17 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"other mail system problem", 2),
     ],
     "networkerror": [
+        # Mail clients' own send errors, pasted as often as bounces: Thunderbird composeMsgs.properties
+        # (smtpSendFailedUnknownServer, smtpSendRequestRefused, smtpSendInterrupted, smtpSendTimeout; en and
+        # thunderbird-l10n fr) and Roundcube's program/localization/*/messages.inc (smtpconnerror)
+        (r"(?:outgoing server \(smtp\)|serveur sortant \(smtp\)) \S*\s?\S+\s?\S* (?:is unknown|est inconnu)", 4),
+        (r"(?:connecting|connection) to outgoing server \(smtp\) .{0,80}(?:failed|was lost|timed out)|connexion au serveur sortant \(smtp\) .{0,80}(?:a [ée]chou[ée]|a [ée]t[ée] perdue|a expir[ée])", 4),  # noqa: E501
+        (r"smtp error \(\d{3}\): connection to server failed|erreur smtp \(\d{3}\) : [ée]chec lors de la connexion au serveur", 4),  # noqa: E501
+        # hMailServer ExternalDelivery.cpp: 'Unable to find the recipient's email server. The DNS query has failed.'
+        (r"the dns query has failed", 3),
+        # Sendmail dnsbl.m4 ('Temporary lookup failure of $&{client_addr} at <zone>'): the DNS list could not be
+        # asked, which is not a listing (Postfix's bare '<addr>: Temporary lookup failure' is a table: systemerror)
+        (r"temporary lookup failure of \S+ at \S+", 4),
         (r"domain has a (?:dns )?configuration problem|dns configuration (?:problem|error)", 2),
         (r"erreur dns (?:temporaire|transitoire)|temporary dns (?:failure|error)", 3),
         (r"\bmail loop\b|\bloop (?:was )?detected", 3),
@@ -895,6 +941,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"name server: \.: host not found", 3),
     ],
     "expired": [
+        # Exim delay warning (src/src/deliver.c, 'has not yet been delivered to one or more of its recipients')
+        (r"has not yet been delivered to one or more of its recipients", 4),
         (r"took too long|too long to deliver", 3),
         (r"a [ée]t[ée] retard[ée]|continuera [àa] essayer", 3),
         (r"nouvelles tentatives (?:pendant|durant|jusqu)|temporairement indisponible", 2),
@@ -949,6 +997,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"it has not been collected after", 3),
     ],
     "failedstarttls": [
+        # Thunderbird startTlsFailed (en, fr); Postfix smtpd.c '454 4.7.0 TLS not available due to local problem'
+        (r"(?:unable to establish a secure link|impossible d'[ée]tablir un lien s[ée]curis[ée]) .{0,80}starttls", 4),
+        (r"\btls (?:is )?currently unavailable\b", 3),
         (r"certificat (?:tls|ssl)? ?(?:invalide|expir[ée])|connexion s[ée]curis[ée]e|(?:invalid|expired|untrusted) (?:tls |ssl )?certificate", 3),  # noqa: E501
         (r"requires? (?:a )?(?:starttls|tls|encryption)\b", 3),
         (r"(?:connexion|chiffrement) tls (?:est )?(?:requis|obligatoire|exig[ée])|tls (?:requis|obligatoire)", 3),
@@ -966,6 +1017,11 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"ssl (?:handshake|error)|certificate (?:verification|validation|expired|error)", 2),
     ],
     "securityerror": [
+        # Thunderbird smtpAuthFailure / smtpAuthMechNotSupported (en, fr)
+        (r"unable to authenticate to outgoing server|impossible de s'authentifier sur le serveur sortant", 4),
+        # Courier / qmail-smtpd auth patches and Haraka auth: AUTH refused on a clear-text channel
+        (r"auth(?:entication)? (?:over (?:an )?insecure channel|not available without tls)", 4),
+        (r"\bmust be authenticated\b", 3),
         (r"authentification (?:smtp )?(?:requise|obligatoire|n[ée]cessaire)|smtp auth(?:entication)? (?:is )?required|authentication required", 3),  # noqa: E501
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"incorrect authentication data|submitter failed to authenticate|cannot achieve exchange server authentication", 3),  # rhost/for-mimecast.go:212-214; rhost/for-microsoft.go:498; Exim smtp_in.c  # noqa: E501
@@ -1001,6 +1057,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"program (?:exited|failed)", 2),
     ],
     "syntaxerror": [
+        # Thunderbird errorIllegalLocalPart2 (en, fr): the sending server lacks SMTPUTF8
+        (r"non-ascii characters in the local part|caract[èe]res non ascii .{0,40}partie locale", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"send hello first|command parameter not implemented|improper use of smtp command pipelining|xoauth is no longer supported", 3),  # rhost/for-microsoft.go:593; rhost/for-nttdocomo.go:24; rhost/for-google.go:476; Postfix smtpd_check.c  # noqa: E501
         (r"smtp protocol violation", 4),  # rhost/for-google.go:445 (beat policyviolation 'protocol violation')
