@@ -85,3 +85,49 @@ def test_overlong_query_gets_a_clear_error(client):
     response = client.get("/api/v1/search", {"q": "word " * 100, "lang": "fr"})
     assert response.status_code == 400
     assert response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("query, lang", [("blacklist", "en"), ("blocklist", "en"), ("blacklist", "fr"),
+                                         ("blocklist", "fr"), ("liste noire", "fr"), ("dnsbl", "en")])
+def test_everyday_words_for_block_lists_find_the_block_list_articles(client, query, lang):
+    found = slugs(search(client, query, lang))
+    assert found, query
+    assert set(found[:4]) <= {"blocked-ip", "blocked-domain", "blocked-address", "ip-reputation", "spamhaus-pbl",
+                              "sending-ip-blocked"}
+
+
+def test_a_misspelt_name_is_found_in_both_languages(client):
+    assert slugs(search(client, "spamhuas", "en"))[0] == "spamhaus-pbl"
+    assert slugs(search(client, "spamhuas", "fr"))[0] == "spamhaus-pbl"
+
+
+def test_words_of_the_other_language_find_the_article_shown_in_the_visitors_language(client):
+    (first, *_rest) = search(client, "boite pleine", "en")
+    assert first["slug"] == "mailbox-full"
+    assert first["title"] == "The recipient's mailbox is full"
+    assert slugs(search(client, "mailbox full", "fr"))[0] == "mailbox-full"
+
+
+def test_an_invalid_address_in_french_ranks_the_recipient_articles_first(client):
+    found = slugs(search(client, "adresse invalide", "fr"))
+    assert set(found[:2]) == {"invalid-recipient", "recipient-address-unknown"}
+
+
+def test_each_article_comes_back_once(client):
+    for query, lang in (("spam", "en"), ("relais", "fr"), ("5.7.1", "fr")):
+        found = slugs(search(client, query, lang))
+        assert len(found) == len(set(found)) > 0
+
+
+def test_snippets_keep_headings_apart_and_parentheses(client):
+    snippets = " ".join(hit["snippet"] for hit in search(client, "Policy Block List"))
+    assert "Spamhaus <mark>Policy</mark> <mark>Block</mark> <mark>List</mark> (PBL)" in snippets
+    headed = [hit["snippet"] for hit in search(client, "what happened")]
+    assert any("<mark>What</mark> <mark>happened</mark>. " in snippet for snippet in headed)
+    assert not any("##" in snippet for snippet in headed)
+
+
+def test_the_page_says_when_it_shows_only_the_closest_twenty(client):
+    content = client.get("/en/search/", {"q": "message server address mail sender recipient"}).content.decode()
+    assert "More than 20 articles match; these are the 20 closest" in content
+    assert content.count('<li><a href="/en/') >= 20

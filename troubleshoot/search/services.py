@@ -16,14 +16,21 @@ from typing import Iterable
 
 import tantivy
 
+from .synonyms import synonym_phrases
+
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
+WEAK_HIT_SHARE = 0.15  # hits scoring under this share of the best one are dropped
+OTHER_LANGUAGE_WEIGHT = 0.6  # the other language's words count, a little less than the visitor's
 STEMMERS = {"en": "english", "fr": "french"}
 # Reply codes (553) and enhanced status codes (5.7.1) are searched as exact tokens.
 CODE_RE = re.compile(r"^(?:[245]\d\d|[245]\.\d{1,3}\.\d{1,3})$")
 CODE_IN_TEXT_RE = re.compile(r"(?<![\w.])(?:[245]\d\d|[245]\.\d{1,3}\.\d{1,3})(?![\w.])")
 WORD_RE = re.compile(r"[\w.]+", re.UNICODE)
-MARKDOWN_NOISE_RE = re.compile(r"[#*_`>\[\]()!]|https?://\S+")
+MARKDOWN_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)\s]*\)")
+MARKDOWN_HEADING_RE = re.compile(r"^\s*#{1,6}\s")
+MARKDOWN_BLOCK_RE = re.compile(r"^\s*(?:#{1,6}\s|>\s?|[-*+]\s|\d+[.)]\s)")
+MARKDOWN_NOISE_RE = re.compile(r"\*\*|__|[*`]|https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,17 @@ def _plain_analyzer() -> tantivy.TextAnalyzer:
 
 
 def _plain(markdown_text: str) -> str:
-    return re.sub(r"\s+", " ", MARKDOWN_NOISE_RE.sub(" ", markdown_text)).strip()
+    """Markdown as the words a reader sees: link texts kept, URLs and markup dropped, each heading
+    ended like a sentence so that a snippet does not run it into the paragraph under it."""
+    lines = []
+    for line in markdown_text.splitlines():
+        line = MARKDOWN_LINK_RE.sub(r"\1", line)
+        heading = MARKDOWN_HEADING_RE.match(line)
+        line = MARKDOWN_NOISE_RE.sub("", MARKDOWN_BLOCK_RE.sub("", line)).strip()
+        if heading and line and line[-1] not in ".:?!":
+            line += "."
+        lines.append(line)
+    return re.sub(r"\s+", " ", " ".join(lines)).strip()
 
 
 class SearchIndex:
@@ -140,6 +157,45 @@ class SearchIndex:
     def _terms(self, analyzer: tantivy.TextAnalyzer, text: str) -> list[str]:
         return [token for token in analyzer.analyze(text)][:MAX_TERMS]
 
+    def _word_terms(self, lang: str, text: str) -> list[tuple[str, str]]:
+        """Each query word's stem, with the word as typed (folded). Typos are forgiven on the
+        word as typed: "spamhuas" is one swap from "spamhaus", but its stem "spamhu" is as close
+        to "spam" as to "spamhaus"."""
+        out: dict[str, str] = {}
+        for word in re.findall(r"\w+", text)[: MAX_TERMS * 2]:
+            folded = self._plain.analyze(word)
+            for token in self._analyzers[lang].analyze(word):
+                out.setdefault(token, folded[0] if folded else token)
+        return list(out.items())[:MAX_TERMS]
+
+    def _language_clauses(self, text: str, lang: str, weight: float, *, fuzzy: bool = True) -> list[tuple]:
+        """Title and body clauses for one language's fields (only that language's documents have them)."""
+        Occur, Query = tantivy.Occur, tantivy.Query
+        clauses: list[tuple] = []
+        title_field, body_field = f"title_{lang}", f"body_{lang}"
+        for term, typed in self._word_terms(lang, text):
+            clauses.append((Occur.Should, Query.boost_query(Query.term_query(self.schema, title_field, term), 3.0 * weight)))
+            clauses.append((Occur.Should, Query.boost_query(Query.term_query(self.schema, body_field, term), weight)))
+            if fuzzy and len(typed) >= 4 and not typed.isdigit():
+                # Small typos forgiven: one edit (a swap counts one), two for long words; exact
+                # matches still rank first. The indexed terms are stems, hence the stem too.
+                distance = 2 if len(typed) >= 7 else 1
+                for word in dict.fromkeys((typed, term)):
+                    clauses.append((Occur.Should, Query.boost_query(Query.fuzzy_term_query(self.schema, title_field, word, distance=distance), weight)))
+                    clauses.append((Occur.Should, Query.boost_query(Query.fuzzy_term_query(self.schema, body_field, word, distance=distance), 0.3 * weight)))
+        # Everyday words ("blacklist", "boite pleine") also look for the articles' own phrases.
+        for phrase in synonym_phrases(query=text, lang=lang):
+            tokens = self._analyzers[lang].analyze(phrase)
+            if not tokens:
+                continue
+            for field, boost in ((title_field, 2.5), (body_field, 1.0)):
+                if len(tokens) == 1:
+                    query = Query.term_query(self.schema, field, tokens[0])
+                else:
+                    query = Query.phrase_query(self.schema, field, tokens)
+                clauses.append((Occur.Should, Query.boost_query(query, boost * weight)))
+        return clauses
+
     def _query(self, text: str, lang: str) -> tantivy.Query | None:
         Occur = tantivy.Occur
         clauses: list[tuple] = []
@@ -147,17 +203,13 @@ class SearchIndex:
         codes = [w for w in words if CODE_RE.match(w)]
         for code in codes[:MAX_TERMS]:
             clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "codes", code), 4.0)))
-        title_field, body_field = f"title_{lang}", f"body_{lang}"
-        for term in dict.fromkeys(self._terms(self._analyzers[lang], text)):
-            title = tantivy.Query.term_query(self.schema, title_field, term)
-            body = tantivy.Query.term_query(self.schema, body_field, term)
-            clauses.append((Occur.Should, tantivy.Query.boost_query(title, 3.0)))
-            clauses.append((Occur.Should, body))
-            if len(term) >= 4 and not term.isdigit():
-                # Small typos forgiven: one edit, two for long words; exact matches still rank first.
-                distance = 2 if len(term) >= 7 else 1
-                clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.fuzzy_term_query(self.schema, title_field, term, distance=distance), 1.0)))
-                clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.fuzzy_term_query(self.schema, body_field, term, distance=distance), 0.3)))
+        clauses += self._language_clauses(text, lang, 1.0)
+        # Words of the other language ("boite pleine" on the English site) find the article too,
+        # a little lower; the hit is shown in the visitor's language (see _search).
+        for other in STEMMERS:
+            if other != lang:
+                # exact words only: typo tolerance across languages finds look-alikes, not answers
+                clauses += self._language_clauses(text, other, OTHER_LANGUAGE_WEIGHT, fuzzy=False)
         plain_terms = self._terms(self._plain, text)
         for term in dict.fromkeys(plain_terms):
             clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "bounce", term), 0.5)))
@@ -167,12 +219,7 @@ class SearchIndex:
             clauses.append((Occur.Should, tantivy.Query.boost_query(phrase, 6.0)))
         if not clauses:
             return None
-        return tantivy.Query.boolean_query(
-            [
-                (Occur.Must, tantivy.Query.boolean_query(clauses)),
-                (Occur.Must, tantivy.Query.term_query(self.schema, "lang", lang)),
-            ]
-        )
+        return tantivy.Query.boolean_query(clauses)
 
     def search(self, *, query: str, lang: str, limit: int = 10) -> list[SearchHit]:
         query = " ".join((query or "")[:MAX_QUERY_CHARS].split())
@@ -184,30 +231,35 @@ class SearchIndex:
         built = self._query(query, lang)
         if built is None:
             return ()
-        hits = self._searcher.search(built, limit=limit).hits
+        # Each article is indexed once per language: ask for both copies, keep the best per article.
+        hits = self._searcher.search(built, limit=limit * len(STEMMERS)).hits
+        best: dict[str, float] = {}
+        for score, address in hits:
+            slug = self._searcher.doc(address)["slug"][0]
+            best[slug] = max(best.get(slug, 0.0), float(score))
         highlight_terms = {t for t in self._terms(self._analyzers[lang], query) if len(t) >= 3}
         raw_words = {w.lower() for w in WORD_RE.findall(query) if len(w) >= 3}
+        for phrase in synonym_phrases(query=query, lang=lang):
+            highlight_terms.update(t for t in self._analyzers[lang].analyze(phrase) if len(t) >= 3)
         results = []
-        for score, address in hits:
-            doc = self._searcher.doc(address)
-            texts = self._texts[(doc["slug"][0], lang)]
+        for slug, score in best.items():
+            texts = self._texts.get((slug, lang))
+            if texts is None:
+                continue
             snippet = self._snippet(texts["body"], highlight_terms, raw_words)
             if "<mark>" not in snippet and texts["bounce"][0]:
                 # The match was in a bounce text, not the article's words: show that text.
                 bounce_snippet = self._snippet(texts["bounce"], highlight_terms, raw_words)
                 snippet = bounce_snippet if "<mark>" in bounce_snippet else snippet
             results.append(
-                SearchHit(
-                    slug=doc["slug"][0],
-                    title=texts["title"],
-                    category=texts["category"],
-                    score=round(float(score), 4),
-                    snippet=snippet,
-                )
+                SearchHit(slug=slug, title=texts["title"], category=texts["category"], score=round(score, 4),
+                          snippet=snippet)
             )
-        # Deterministic order whatever the engine does with ties.
+        # Deterministic order whatever the engine does with ties; a hit far weaker than the best
+        # (a fuzzy echo of one word) is noise, not an answer.
         results.sort(key=lambda hit: (-hit.score, hit.slug))
-        return tuple(results)
+        floor = results[0].score * WEAK_HIT_SHARE if results else 0.0
+        return tuple(hit for hit in results[:limit] if hit.score >= floor)
 
     def _snippet(self, indexed, terms: set[str], raw_words: set[str], width: int = 180) -> str:
         """An escaped excerpt around the first matched word, every match in it wrapped in <mark>."""

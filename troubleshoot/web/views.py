@@ -37,6 +37,7 @@ STATUS_RE = re.compile(r"(?<![\w.])[245]\.\d{1,3}\.\d{1,3}(?![\w.])")
 
 
 MAX_CACHED_PAGES = 1000
+MAX_HITS_SHOWN = 20
 
 
 def _cached_page(request, snapshot, key, build):
@@ -122,7 +123,9 @@ def search(request):
         # Someone pasted a bounce into the search box: answer it, they should not have to choose.
         return _diagnose_and_render(request, content=query, form=DiagnoseForm(initial={"text": query}))
     too_long = len(query) > MAX_QUERY_CHARS
-    hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=20)
+    hits = [] if too_long or not query else articles_search(query=query, lang=lang, limit=MAX_HITS_SHOWN + 1)
+    more = len(hits) > MAX_HITS_SHOWN
+    hits = hits[:MAX_HITS_SHOWN]
     unrecorded = False
     if query and not too_long and not hits and not write_rate_check(address=client_address(request), scope="missed"):
         unrecorded = not missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
@@ -138,6 +141,7 @@ def search(request):
             "max_chars": MAX_QUERY_CHARS,
             "suggestions": _general_articles(content_snapshot_get(), lang) if query and not hits else [],
             "unrecorded": unrecorded,
+            "more": more,
         },
     )
 
