@@ -142,6 +142,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": [*SETTINGS_FIELDS, "updated_at", "revision"]}),
         (_("Text"), {"fields": ["title", "summary", "body"]}),
+        (_("Sources (staff only)"), {"fields": ["sources"], "classes": ["collapse"]}),
         (_("Preview"), {"fields": ["preview"], "classes": ["collapse"]}),
     ]
 

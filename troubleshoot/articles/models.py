@@ -36,6 +36,13 @@ class Article(models.Model):
         default=False,
         help_text=_("Where bounces of this category land when no signature points to a more specific article."),
     )
+    # Staff only, never shown on the site: where each fact and tool comes from, so that the next
+    # editor can check it again (one URL or reference per line, with the date it was read).
+    sources = models.TextField(
+        _("sources"), blank=True,
+        help_text=_("Where the facts, codes and tools of this article come from: one URL or reference per line, "
+                    "with the date it was checked. Shown to staff only."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     order = models.PositiveIntegerField(_("order"), default=100)
     updated_at = models.DateTimeField(_("last update"), default=timezone.now)
