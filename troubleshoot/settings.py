@@ -83,6 +83,7 @@ AXES_RESET_ON_SUCCESS = True
 # Failures are logged with the account and address tried, so staff can see who is guessing;
 # the password is never logged.
 AXES_SENSITIVE_PARAMETERS: list[str] = []
+AXES_VERBOSE = False  # no start-up banner on every manage.py command; failures are still logged
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # the same address as the rate limits: REMOTE_ADDR, or the last X-Forwarded-For hop behind our proxy
 AXES_CLIENT_IP_CALLABLE = "troubleshoot.web.throttling.client_address"
