@@ -11,6 +11,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"home": HomeSitemap, "articles": ArticleSitemap}}, name="sitemap"),
     path("api/", include("troubleshoot.api.urls")),
     # for a load balancer: alive, and ready (database and cache reachable)
+    path("favicon.ico", web_views.favicon, name="favicon"),
     path("healthz", web_views.healthz, name="healthz"),
     path("readyz", web_views.readyz, name="readyz"),
 ]

@@ -119,3 +119,12 @@ def test_a_not_found_page_never_links_to_the_path_it_was_given(client):
     assert response.status_code == 404
     assert "evil.example" not in content
     assert 'href="/fr/"' in content
+
+
+def test_every_page_has_our_favicon_and_the_browsers_default_address_finds_it(client):
+    page = client.get("/en/").content.decode()
+    assert 'rel="icon" href="/static/web/favicon.svg"' in page
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/web/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200

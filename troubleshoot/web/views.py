@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
@@ -314,6 +315,11 @@ def feedback(request, slug):
     votes[slug] = helpful
     request.session["votes"] = votes
     return redirect(f"{reverse('web:article', kwargs={'slug': slug})}#feedback")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin's): send ours."""
+    return redirect(static("web/favicon.svg"), permanent=True)
 
 
 def healthz(request):
