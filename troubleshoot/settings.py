@@ -176,6 +176,10 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "ClientNet")
 
 # Unanswered pastes and searches are kept this long for staff (purge_missed_queries).
 MISSED_QUERY_RETENTION_DAYS = int(os.environ.get("MISSED_QUERY_RETENTION_DAYS", "90"))
+# Long pasted reports are kept this long (redacted) so that their result has an address.
+SAVED_REPORT_RETENTION_DAYS = int(os.environ.get("SAVED_REPORT_RETENTION_DAYS", "30"))
+# Pastes up to this many characters get an ?error= link as their address instead.
+SHORT_PASTE_CHARS = int(os.environ.get("SHORT_PASTE_CHARS", "1500"))
 # Below this confidence a diagnosis is kept for staff as "not found".
 MISSED_QUERY_CONFIDENCE = float(os.environ.get("MISSED_QUERY_CONFIDENCE", "0.5"))
 

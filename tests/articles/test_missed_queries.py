@@ -13,7 +13,7 @@ UNCLEAR = "Hello jane.doe@example.com, your message to bob@corp.example could no
 
 def test_an_unrecognised_paste_is_kept_once_with_a_count_and_without_addresses(client):
     for _ in range(2):
-        assert client.post("/fr/diagnose/", {"text": UNCLEAR}).status_code == 200
+        assert client.post("/fr/diagnose/", {"text": UNCLEAR}, follow=True).status_code == 200
     (missed,) = MissedQuery.objects.all()
     assert missed.kind == "paste" and missed.count == 2 and missed.language == "fr"
     assert "@" not in missed.text and "jane.doe" not in missed.text
@@ -21,7 +21,7 @@ def test_an_unrecognised_paste_is_kept_once_with_a_count_and_without_addresses(c
 
 
 def test_a_recognised_paste_is_not_kept(client):
-    client.post("/en/diagnose/", {"text": "553 sorry, your envelope sender is in my badmailfrom list."})
+    client.post("/en/diagnose/", {"text": "553 sorry, your envelope sender is in my badmailfrom list."}, follow=True)
     assert not MissedQuery.objects.exists()
 
 

@@ -29,8 +29,8 @@ def test_every_http_path_answers_any_declared_charset(client):
         text = data.decode("utf-8", "replace")
         short = f"Subject: =?{name}?q?+2D0-?=\n\n550 5.1.1 user unknown"
         answers = {
-            "form": client.post("/en/diagnose/", {"text": text}),
-            "upload": client.post("/fr/diagnose/", {"text": "", "file": SimpleUploadedFile("b.eml", data)}),
+            "form": client.post("/en/diagnose/", {"text": text}, follow=True),
+            "upload": client.post("/fr/diagnose/", {"text": "", "file": SimpleUploadedFile("b.eml", data)}, follow=True),
             "link": client.get("/en/", {"error": short}),
             "search": client.get("/fr/search/", {"q": short}),
             "api": client.post("/api/v1/diagnose", json.dumps({"text": text}), content_type="application/json"),
@@ -43,7 +43,7 @@ def test_every_http_path_answers_any_declared_charset(client):
 
 
 def test_the_result_page_says_when_characters_could_not_be_decoded(client):
-    response = client.post("/fr/diagnose/", {"text": "", "file": SimpleUploadedFile("b.eml", crafted_bounce("utf-7"))})
+    response = client.post("/fr/diagnose/", {"text": "", "file": SimpleUploadedFile("b.eml", crafted_bounce("utf-7"))}, follow=True)
     assert response.status_code == 200
     assert "n’ont pas pu être décodés" in response.content.decode() or "n’a pas pu être décodé" in response.content.decode()
 

@@ -5,7 +5,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_pasting_a_seed_bounce_lands_on_its_article_with_evidence(client):
-    response = client.post("/en/diagnose/", {"text": "553 sorry, your envelope sender is in my badmailfrom list."})
+    response = client.post("/en/diagnose/", {"text": "553 sorry, your envelope sender is in my badmailfrom list."}, follow=True)
     content = response.content.decode()
     assert response.status_code == 200
     assert 'href="/en/sender-blocked/"' in content
@@ -14,7 +14,7 @@ def test_pasting_a_seed_bounce_lands_on_its_article_with_evidence(client):
 
 
 def test_the_result_page_is_in_french_for_french_visitors(client):
-    content = client.post("/fr/diagnose/", {"text": "460 too many messages (#4.3.0)"}).content.decode()
+    content = client.post("/fr/diagnose/", {"text": "460 too many messages (#4.3.0)"}, follow=True).content.decode()
     assert 'href="/fr/too-many-messages/"' in content
     assert "Temporaire" in content
 
@@ -25,7 +25,7 @@ def test_an_uploaded_eml_file_is_diagnosed(client):
         b"Content-Type: text/plain\r\n\r\n<nobody@example.com>: host mx.example.com said:\r\n"
         b"550-Invalid recipient <nobody@example.com> (#5.1.1)\r\n"
     )
-    response = client.post("/en/diagnose/", {"text": "", "file": SimpleUploadedFile("bounce.eml", eml)})
+    response = client.post("/en/diagnose/", {"text": "", "file": SimpleUploadedFile("bounce.eml", eml)}, follow=True)
     assert response.status_code == 200
     assert 'href="/en/invalid-recipient/"' in response.content.decode()
 
@@ -66,7 +66,7 @@ def test_a_binary_upload_is_refused_with_a_message(client):
 
 
 def test_an_unrecognised_paste_still_offers_the_closest_articles(client):
-    response = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"})
+    response = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"}, follow=True)
     content = response.content.decode()
     assert response.status_code == 200
     assert "closest" in content
@@ -79,7 +79,7 @@ def test_the_result_says_when_the_refusal_was_only_passed_on_from_another_server
         "<bob@example.com>: host mx.example.com[192.0.2.10] said: 550 5.1.1 <bob@example.com>: "
         "Recipient address rejected: User unknown (in reply to RCPT TO command)\n"
     )
-    content = client.post("/en/diagnose/", {"text": report}).content.decode()
+    content = client.post("/en/diagnose/", {"text": report}, follow=True).content.decode()
     assert "The recipient's server, mx.example.com, refused it" in content
     assert "192.0.2.10" in content
     assert "Message to bob@example.com" in content
@@ -88,7 +88,7 @@ def test_the_result_says_when_the_refusal_was_only_passed_on_from_another_server
 
 def test_an_html_paste_is_read_as_text_and_never_rendered(client):
     html = "<html><body><p>550 5.1.1 &lt;bob@example.com&gt;: Recipient address rejected: User unknown</p><script>alert(1)</script></body></html>"
-    response = client.post("/en/diagnose/", {"text": html})
+    response = client.post("/en/diagnose/", {"text": html}, follow=True)
     content = response.content.decode()
     assert response.status_code == 200
     assert 'href="/en/recipient-address-unknown/"' in content
@@ -101,7 +101,7 @@ def test_a_latin1_eml_upload_is_answered(client):
         "Votre message n'a pas pu être remis à <zoé@example.fr>.\r\n"
         "550 5.2.2 <zoé@example.fr>: Boîte pleine, mailbox full\r\n"
     ).encode("latin-1")
-    response = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("non-remis.eml", eml)})
+    response = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("non-remis.eml", eml)}, follow=True)
     assert response.status_code == 200
     assert 'href="/fr/mailbox-full/"' in response.content.decode()
 
@@ -110,7 +110,7 @@ def test_hundreds_of_thousands_of_short_lines_get_an_answer_in_bounded_time(clie
     import time
 
     started = time.monotonic()
-    response = client.post("/en/diagnose/", {"text": "550\n" * 400_000 + "x\n" * 190_000})
+    response = client.post("/en/diagnose/", {"text": "550\n" * 400_000 + "x\n" * 190_000}, follow=True)
     assert response.status_code in (200, 400, 413)
     assert time.monotonic() - started < 10
 
@@ -143,12 +143,12 @@ def test_an_empty_upload_says_what_is_wrong(client):
 
 def test_a_latin1_upload_is_shown_back_with_its_accents(client):
     eml = "Subject: x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n550 5.2.1 boîte supprimée\r\n".encode("latin-1")
-    content = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("x.eml", eml)}).content.decode()
+    content = client.post("/fr/diagnose/", {"file": SimpleUploadedFile("x.eml", eml)}, follow=True).content.decode()
     assert "boîte supprimée" in content
 
 
 def test_the_result_page_offers_the_search_its_advice_points_to(client):
-    content = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"}).content.decode()
+    content = client.post("/en/diagnose/", {"text": "Something odd happened to my message yesterday and it came back to me, no idea why at all"}, follow=True).content.decode()
     assert "search the articles below" in content
     assert 'role="search"' in content
 
@@ -158,7 +158,7 @@ def test_an_auto_reply_pasted_is_told_apart_in_the_visitors_language(client):
         "From: Jane Doe <jane@example.org>\nTo: sender@example.com\nSubject: Automatic reply: figures\n"
         "Auto-Submitted: auto-replied\n\nI am out of the office until 4 January.\n"
     )
-    content = client.post("/fr/diagnose/", {"text": text}).content.decode()
+    content = client.post("/fr/diagnose/", {"text": text}, follow=True).content.decode()
     assert "Ce n’est pas un rapport de non-remise" in content
     assert "réponse automatique" in content
     assert 'class="result"' not in content
@@ -174,13 +174,13 @@ def test_a_few_plain_words_are_searched_and_the_page_says_so(client):
 
 def test_a_long_text_that_is_not_a_bounce_says_so_with_the_closest_articles(client):
     text = "Dear team, thank you for the lovely lunch yesterday. " * 3
-    content = client.post("/en/diagnose/", {"text": text}).content.decode()
+    content = client.post("/en/diagnose/", {"text": text}, follow=True).content.decode()
     assert "This is not a bounce" in content
     assert "Nothing in this text reports a failed delivery" in content
 
 
 def test_a_short_sentence_of_a_bounce_notice_is_diagnosed_not_searched(client):
-    response = client.post("/fr/diagnose/", {"text": "jdoe est introuvable sur contoso.com"})
+    response = client.post("/fr/diagnose/", {"text": "jdoe est introuvable sur contoso.com"}, follow=True)
     assert response.status_code == 200
     assert 'class="result"' in response.content.decode()
     assert client.post("/en/diagnose/", {"text": "mailbox full"}).status_code == 302

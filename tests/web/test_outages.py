@@ -43,7 +43,7 @@ def test_public_pages_search_and_diagnosis_answer_from_memory_while_the_database
             "home": client.get("/fr/"),
             "article": client.get("/en/spamhaus-pbl/"),
             "search": client.get("/en/search/", {"q": "spamhaus"}),
-            "paste": client.post("/en/diagnose/", {"text": BOUNCE}),
+            "paste": client.post("/en/diagnose/", {"text": BOUNCE}, follow=True),
             "link": client.get("/fr/", {"error": BOUNCE}),
             "api": client.post("/api/v1/diagnose", json.dumps({"text": BOUNCE}), content_type="application/json"),
             "api search": client.get("/api/v1/search", {"q": "spamhaus"}),
@@ -113,7 +113,7 @@ def test_health_and_readiness_for_a_load_balancer(client):
 @override_settings(CACHES=DEAD_REDIS, DIAGNOSE_RATE_LIMIT=2)
 def test_with_redis_gone_the_rate_limit_counts_in_memory_and_logs_it(client, caplog):
     with caplog.at_level(logging.WARNING, logger="troubleshoot.web.throttling"):
-        statuses = [client.post("/en/diagnose/", {"text": BOUNCE}, REMOTE_ADDR="198.51.100.7").status_code
+        statuses = [client.post("/en/diagnose/", {"text": BOUNCE}, REMOTE_ADDR="198.51.100.7", follow=True).status_code
                     for _ in range(3)]
     assert statuses == [200, 200, 429]
     assert "Cache unreachable" in caplog.text

@@ -14,9 +14,10 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_validate
 from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
-from troubleshoot.web.templatetags.article_markdown import markdown_render
+
 
 from .models import Article, BounceSignature, MissedQuery
+from .rendering import markdown_render
 from .services import bounce_diagnose_published
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}

@@ -186,3 +186,35 @@ class MissedQuery(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class SavedReportQuerySet(models.QuerySet):
+    def live(self, *, days: int):
+        return self.filter(created_at__gte=timezone.now() - timedelta(days=days))
+
+    def stale(self, *, days: int):
+        return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
+
+
+class SavedReport(models.Model):
+    """A pasted report kept so that its result has an address to reload and share.
+
+    Trust decision: the token is the only key (unguessable, 128 bits); the text is stored with
+    every address redacted (see redaction.py) and forgotten after SAVED_REPORT_RETENTION_DAYS.
+    """
+
+    token = models.CharField(_("token"), max_length=32, unique=True, editable=False)
+    text = models.TextField(_("text (addresses redacted)"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = SavedReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("saved report")
+        verbose_name_plural = _("saved reports")
+
+    def __str__(self):
+        return self.token
+
+    def get_absolute_url(self):
+        return reverse("web:saved_result", kwargs={"token": self.token})

@@ -17,7 +17,6 @@ from datetime import datetime
 from functools import cached_property
 
 import polib
-import re2
 import reversion
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
@@ -37,6 +36,7 @@ from troubleshoot.diagnosis import (
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
 from .models import Article, ContentVersion, Feedback, MissedQuery
+from .redaction import text_redact
 
 logger = logging.getLogger(__name__)
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -356,14 +356,7 @@ def feedback_record(*, article_slug: str, language: str, helpful: bool, voter: s
     return True
 
 
-# Anything shaped like local@domain. RE2, so a long paste without "@" costs linear time.
-EMAIL_RE = re2.compile(r"[^\s@<>()\[\]{}\"',;:]+@[^\s@<>()\[\]{}\"',;:]+")
 MISSED_TEXT_MAX = 10_000
-
-
-def email_addresses_redact(text: str) -> str:
-    """Replace every email address (local part and domain) with a placeholder."""
-    return EMAIL_RE.sub("<address>", text)
 
 
 def missed_query_record(*, kind: str, text: str, language: str, confidence: float | None = None) -> bool:
@@ -381,8 +374,8 @@ def missed_query_record(*, kind: str, text: str, language: str, confidence: floa
 def _missed_query_store(*, kind: str, text: str, language: str, confidence: float | None) -> None:
     # Redact a little past the cut so no address is split in half by it; drop what no
     # database can store (NUL, lone surrogates).
-    text = text[: MISSED_TEXT_MAX + 500].replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
-    text = email_addresses_redact(text)[:MISSED_TEXT_MAX].strip()
+    text = text[: MISSED_TEXT_MAX * 4].replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    text = text_redact(text)[:MISSED_TEXT_MAX].strip()
     if not text:
         return
     digest = hashlib.sha256(f"{kind}\n{text}".encode()).hexdigest()

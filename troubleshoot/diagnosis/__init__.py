@@ -32,8 +32,10 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 """
 
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
+from .inputs import decode_input as bounce_input_read
 from .inputs import text_for_display as bounce_text_for_display
 from .kinds import NotABounce
+from .mime import message_decoded as bounce_text_decoded
 from .kinds import has_failure_words as bounce_words_present
 from .matching import bounce_diagnose, bounce_explain
 from .results import Candidate, Diagnosis, RecipientResult, RuleFiring
@@ -44,5 +46,5 @@ __all__ = [
     "MAX_INPUT_BYTES", "BounceInputError", "PatternError", "SignatureSpec", "RuleSet", "Diagnosis",
     "RecipientResult", "Candidate", "CATEGORIES", "ALIASES", "ruleset_compile", "pattern_validate",
     "bounce_diagnose", "bounce_explain", "RuleFiring", "bounce_text_for_display", "bounce_words_present",
-    "NotABounce",
+    "NotABounce", "bounce_text_decoded", "bounce_input_read",
 ]

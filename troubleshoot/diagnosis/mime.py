@@ -307,3 +307,52 @@ def decode_words(value: str) -> str:
 
     out = _ENCODED_WORD_RE.sub(repl, value[:4000])
     return out
+
+
+def message_decoded(text: str) -> str:
+    """The message with every part decoded: encoded words in headers, base64 and quoted-printable
+    bodies in their charsets, HTML as text; multipart structure and header fields kept, so that
+    it reads (and is diagnosed) as the original, but nothing is hidden in an encoding."""
+    out: list[str] = []
+    _serialise(parse(text.replace("\r\n", "\n")), out)
+    return "".join(out)
+
+
+_CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*(?:"[^"]*"|[^;\s]+)""", re.I)
+
+
+def _serialise(part: Part, out: list[str]) -> None:
+    leaf = not part.children
+    for name, value in part.headers:
+        if name == "content-transfer-encoding":
+            continue
+        if name == "content-type" and leaf:
+            value = _CHARSET_PARAM_RE.sub("charset=utf-8", value)  # the text below is Unicode now
+        out.append(f"{name}: {decode_words(value) if '=?' in value else value}\n")
+    if part.headers:
+        if not part.children:
+            out.append("content-transfer-encoding: 8bit\n")
+        out.append("\n")
+    if part.children:
+        boundary = part.params.get("boundary") or "decoded-boundary"
+        for child in part.children:
+            out.append(f"--{boundary}\n")
+            _serialise(child, out)
+            out.append("\n")
+        out.append(f"--{boundary}--\n")
+    elif part.ctype in RETURNED_TYPES and part.message() is not None:
+        _serialise(part.message(), out)
+    elif (part.header("content-transfer-encoding") or "").strip().lower() in ("base64", "quoted-printable"):
+        out.append(part.text())
+    elif part.body.isascii() or _is_text(part.body):
+        out.append(part.body)  # already text: decoding it again by its declared charset would garble it
+    else:
+        out.append(part.text())  # raw bytes kept as surrogates: decoded by the part's own charset
+
+
+def _is_text(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -1,13 +1,16 @@
 import functools
 import hashlib
 import re
+from urllib.parse import quote
+from urllib.parse import urlencode as mailto_encode
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -25,7 +28,9 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.diagnosis import BounceInputError, bounce_words_present
+from troubleshoot.articles.rendering import first_steps, resend_advice
+from troubleshoot.articles.saved_reports import saved_report_create, saved_report_get
+from troubleshoot.diagnosis import BounceInputError, bounce_input_read, bounce_words_present
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
@@ -169,7 +174,34 @@ def diagnose(request):
     if isinstance(content, str) and content.strip() and not looks_like_bounce(content):
         # A few words typed into the paste box: search for them instead.
         return redirect(f"{reverse('web:search')}?{urlencode({'q': content.strip(), 'pasted': 1})}")
-    return _diagnose_and_render(request, content=content, form=form)
+    try:
+        text = bounce_input_read(content)
+    except BounceInputError as error:
+        message = INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"])
+        return _input_refused(request, message, status=413 if error.code == "too_large" else 400)
+    # Post/redirect/get: the result gets an address of its own (to reload, bookmark, share or
+    # switch language), and reloading it sends nothing again.
+    if isinstance(content, str) and len(content) <= settings.SHORT_PASTE_CHARS:
+        return _see_other(f"{reverse('web:home')}?{urlencode({'error': content})}")
+    try:
+        report = saved_report_create(text=text)
+    except DatabaseError:
+        return _diagnose_and_render(request, content=content, form=form)  # no address today, still an answer
+    return _see_other(report.get_absolute_url())
+
+
+def _see_other(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303  # "See Other": the browser fetches the result with GET
+    return response
+
+
+def saved_result(request, token):
+    """The result of a long report pasted earlier, from its redacted copy."""
+    report = saved_report_get(token=token)
+    if report is None:  # malformed, unknown or expired: the site's own 404
+        raise Http404
+    return _diagnose_and_render(request, content=report.text, form=DiagnoseForm(), saved=True)
 
 
 def _vote_unsaved(request, slug):
@@ -194,7 +226,7 @@ def _rate_limited(request, retry_after):
     return response
 
 
-def _diagnose_and_render(request, *, content, form):
+def _diagnose_and_render(request, *, content, form, saved=False):
     retry_after = diagnose_rate_check(address=client_address(request))
     if retry_after:
         return _rate_limited(request, retry_after)
@@ -231,6 +263,9 @@ def _diagnose_and_render(request, *, content, form):
                 "alternatives": alternatives,
                 "quoted": quoted,
                 "status_meaning": status_meaning(data.get("status")),
+                # what a sender reads first: the article's first steps and its resend verdict
+                "first_steps": first_steps(entry.body(lang)) if entry else [],
+                "resend": resend_advice(entry.body(lang)) if entry else "",
             }
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")
@@ -242,6 +277,12 @@ def _diagnose_and_render(request, *, content, form):
             for hit in articles_search(query=paste[:MAX_QUERY_CHARS], lang=lang, limit=5)
             if hit.slug in snapshot.articles
         ] or _general_articles(snapshot, lang)
+    # A result reached by GET (an ?error= link, a saved report) can be kept and shared as it is.
+    permalink = request.build_absolute_uri() if request.method == "GET" else ""
+    site = f"{request.scheme}://{request.get_host()}"
+    # Trust decision: the summary holds the paste's own words. render_to_string marks its output
+    # safe; turned back into a plain str it is escaped wherever the page shows it.
+    summary = str.strip(render_to_string("web/summary.txt", {"results": results, "permalink": permalink, "site": site}))
     return render(
         request,
         "web/result.html",
@@ -256,6 +297,13 @@ def _diagnose_and_render(request, *, content, form):
             "closest": closest,
             "paste": paste[:20_000],
             "evidence": [text for item in results for text in item["quoted"]],
+            "permalink": permalink,
+            "saved": saved,
+            "retention_days": settings.SAVED_REPORT_RETENTION_DAYS,
+            "summary": summary,
+            # mailto wants %20 for spaces, not "+" (RFC 6068)
+            "mailto": "mailto:?" + mailto_encode({"subject": gettext("Bounce diagnosis"), "body": summary[:1800]},
+                                                 quote_via=quote),
         },
     )
 

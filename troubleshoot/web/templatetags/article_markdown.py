@@ -1,38 +1,27 @@
-"""Article bodies: Markdown rendered first, then sanitised with nh3 (never the reverse)."""
+"""Template filters for article text (rendered and sanitised in troubleshoot.articles.rendering)
+and for the evidence highlighted in a pasted bounce."""
 
 import html
 import re
-from functools import lru_cache
 
-import markdown as markdown_lib
-import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
+from troubleshoot.articles.rendering import markdown_render
+
 register = template.Library()
-
-# Trust decision: staff write the Markdown, but whatever HTML it produces is cut down to
-# this list before any visitor sees it, so a pasted <script> or onerror= never runs.
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "pre",
-    "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}, "td": {"align"}, "th": {"align"}}
-
-
-@lru_cache(maxsize=512)
-def markdown_render(text: str) -> str:
-    rendered = markdown_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    return nh3.clean(
-        rendered,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    )
 
 
 HEADING_RE = re.compile(r"<(/?)h([1-6])>")
+
+
+@register.filter(name="markdown_inline")
+def markdown_inline_filter(text: str) -> str:
+    """One step or sentence of an article, rendered without its surrounding paragraph."""
+    rendered = markdown_render(text or "")
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return mark_safe(rendered)  # sanitised by nh3 in markdown_render
 
 
 @register.filter(name="markdown")
@@ -50,13 +39,14 @@ def highlight_filter(text: str, needles) -> str:
     text = text or ""
     wanted = sorted({n for n in (needles or []) if isinstance(n, str) and 3 <= len(n) <= 500}, key=len, reverse=True)
     spans: list[tuple[int, int]] = []
-    lowered = text.lower()
     for needle in wanted:
         # Whitespace in the evidence may be folded differently in the paste: match any run of it.
-        pattern = r"\s+".join(re.escape(part) for part in needle.lower().split())
+        # Case is ignored by the pattern, not by lowering the text: lowering can change a
+        # string's length ("İ" becomes two characters) and shift every offset after it.
+        pattern = r"\s+".join(re.escape(part) for part in needle.split())
         if not pattern:
             continue
-        for match in re.finditer(pattern, lowered):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
             if not any(start < match.end() and match.start() < end for start, end in spans):
                 spans.append((match.start(), match.end()))
     spans.sort()

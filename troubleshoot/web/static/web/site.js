@@ -61,3 +61,25 @@
     });
   }
 })();
+
+// Technical details start open on a wide screen; folded on a phone so the answer comes first.
+(function () {
+  "use strict";
+  if (window.matchMedia && window.matchMedia("(min-width: 700px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (box) { box.open = true; });
+  }
+  // Copy buttons: shown only where the browser can copy.
+  if (navigator.clipboard) {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var source = document.querySelector(button.dataset.copy);
+      if (!source) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(source.value || source.textContent || "").then(function () {
+          button.dataset.label = button.dataset.label || button.textContent;
+          button.textContent = "✓ " + button.dataset.label;
+        }).catch(function () { source.select && source.select(); });
+      });
+    });
+  }
+})();
