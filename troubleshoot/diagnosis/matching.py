@@ -333,6 +333,13 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
     # A field's reason that only says "user unknown", "network error"... is weighed again against
     # the codes and words, as Sisimai does with an MTA module's reason in its retry list.
     label = f.provider_reason if f.provider_reason and f.provider_reason[0] not in _RETRY else None
+    # A writer's own "user unknown" stands unless a reason Sisimai tries first also fits the text
+    # (reason/find.go: ProbesInto["UserUnknown"] is true for a module's userunknown, and only
+    # MailboxFull ... AuthFailure come before it in ClassOrder[0]); no stage rule turns it into
+    # "filtered".
+    if f.provider_reason and f.provider_reason[0] == "userunknown" and stcat != "suspend" and not any(
+            _probe_a(c, t, f, stcat) for c in ORDER_A[:ORDER_A.index("userunknown")]):
+        label = f.provider_reason
     label = label or provider_reason(f.diagnostic or "")
     if label:
         return label[0], 0.85, [label[1]], "category_rule", t

@@ -49,7 +49,7 @@ from .plaintext import (
     summary_recipient,
     trim_said,
 )
-from .providers import POWERMTA_CATEGORIES, SES_SUBTYPES
+from .providers import POWERMTA_CATEGORIES, SES_SUBTYPES, writer_verdict
 
 __all__ = ["Fact", "Report", "read", "collapse", "join_reply", "strip_codes", "looks_like_message"]
 
@@ -379,6 +379,8 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
 
     single = len(facts) == 1
     note_head = note[:16000]
+    verdict = writer_verdict(sender=header(top_headers, "from"), subject=subject, mailer=header(top_headers, "x-mailer"),
+                             spasign=header(top_headers, "x-spasign"), text=note_head) if is_message else None
     # A refusal before any recipient was given (at the greeting, HELO or MAIL FROM, as a Sendmail
     # transcript shows it) concerns every recipient of that transaction, not only the one whose
     # lines carry the transcript.
@@ -401,6 +403,8 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
                 f.context_extra = lambda: collapse(note_head)[:6000]
             if not f.command:
                 f.command = detect_command(note_head, lines)
+        if verdict and not f.provider_reason:
+            f.provider_reason = verdict
         _finish_codes(f)
         _finish_hosts(f, f.context or note_head[:1000])
     return Report(facts, subject=subject, notification=note_head, is_message=is_message)
@@ -458,6 +462,9 @@ def _sender_addresses(headers, note: str, per_msg: dict[str, str]) -> set[str]:
     return out
 
 
+_ENVELOPE_TO_RE = re.compile(r"^\s*RCPT TO:\s*(\S+@\S+)\s*$", re.M | re.I)
+
+
 def _returned_recipient(returned: list[mime.Part], inline_original: str) -> str | None:
     """Last resort: the To of the returned message, when it names exactly one address."""
     hdr = None
@@ -474,6 +481,11 @@ def _returned_recipient(returned: list[mime.Part], inline_original: str) -> str 
     elif inline_original:
         hs, _ = mime.split_headers(inline_original.lstrip()[:20000])
         hdr = header(hs, "to")
+        if not hdr:
+            # Apache James and Verizon list the original's envelope under "Message details:", indented:
+            # "  RCPT TO: a@example.org" (via-apachejames.go:40-64, via-verizon.go:36-44)
+            envelope = _ENVELOPE_TO_RE.search(inline_original[:4000])
+            hdr = envelope.group(1) if envelope else None
     if hdr:
         found = find_addresses(hdr, limit=3)
         if len(found) == 1:

@@ -233,6 +233,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"[ée]chec (?:de la v[ée]rification )?(?:spf|dkim|dmarc)", 3),
     ],
     "userunknown": [
+        # Lotus Notes in Japanese (go-sisimai lhost/via-notes.go:28-32); Domino's Japanese wording is left
+        # out on purpose (see providers._DOMINO)
+        (r"ディレクトリのリストにありません", 3),
         (r"bo[iî]te aux lettres (?:est )?indisponible|adresse (?:e-?mail )?indisponible", 3),
         (r"(?:adresse|destinataire|utilisateur|compte) (?:de destination |de messagerie )?(?:est )?(?:inconnu|inconnue|inexistant|inexistante)", 3),  # noqa: E501
         # French notices of Orange, Free, SFR, La Poste and webmails: "adresse du destinataire invalide"

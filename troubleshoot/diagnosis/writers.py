@@ -379,6 +379,10 @@ WRITERS: tuple[Writer, ...] = (
             r"----- message text follows",  # Smail 3 "|---- Message text follows: ----|" (flufl simple_04)
             r"a copy of the original message below",  # "A copy of the original message below this line:" (simple_14)
             r"the headers of your message",
+            # Apache James and Verizon: "Message details:" then the original's Subject, MAIL FROM, RCPT TO
+            # (via-apachejames.go:40-64, via-verizon.go:28)
+            r"^\s*message details:\s*$",
+            r"the attachment contains the original mail headers",  # unnamed MTA "X6" (via-x6.go:27)
         ),
         diagnostic_leadins=(
             r"\breason:",  # Messaging Server "Reason:" (via-messagingserver.go:70), 1&1 "reason:"
@@ -427,6 +431,7 @@ WRITERS: tuple[Writer, ...] = (
             r"^\s*-+\s*$",
         ),
         noise=(
+            r"the following recipients were affected",  # MailMarshal ends its error text so (via-mailmarshalsmtp.go:33)
             r"original message follows",  # Sendmail savemail.c:1362, DragonFly, IMail
             r"this has been a permanent failure",  # MailFoundry "This has been a permanent failure. No further
             r"no further delivery attempts",  # delivery attempts will be made." (via-mailfoundry.go:59)
