@@ -96,3 +96,26 @@ def test_body_with_script_is_refused_with_a_message(admin_client):
     assert response.status_code == 200
     assert "Remove the &lt;script&gt; element" in response.content.decode()
     assert "<script>" not in Article.objects.get(pk=article.pk).body_fr
+
+
+def test_saving_a_dead_tool_or_broken_french_typography_warns_each_place_but_saves(admin_client):
+    article = Article.objects.get(slug="blocked-domain")
+    data = _change_form_data(admin_client, article)
+    data["body_en"] = data["body_en"] + "\n\nCheck your IP at http://www.dnsstuff.com/tools."
+    data["summary_fr"] = "Votre domaine est bloqué : l'administrateur doit agir !"
+    response = admin_client.post(f"/admin/articles/article/{article.pk}/change/", data, follow=True)
+    assert response.status_code == 200
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert any("Dead tool in body [en]" in w and "dnsstuff.com" in w for w in warnings)
+    assert any("French typography in summary [fr]" in w and "apostrophe" in w for w in warnings)
+    assert any("French typography in summary [fr]" in w and "colon" in w for w in warnings)
+    article.refresh_from_db()
+    assert "dnsstuff" in article.body_en  # a warning, not a refusal
+    assert article.summary_fr == "Votre domaine est bloqué : l'administrateur doit agir !"
+
+
+def test_a_clean_save_warns_of_nothing(admin_client):
+    article = Article.objects.get(slug="blocked-domain")
+    response = admin_client.post(f"/admin/articles/article/{article.pk}/change/",
+                                 _change_form_data(admin_client, article), follow=True)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]

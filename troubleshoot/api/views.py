@@ -64,7 +64,11 @@ def diagnose(request):
         retry_after = diagnose_rate_check(address=client_address(request))
         if retry_after:
             response = _error(
-                translation.gettext("Too many requests. Try again in %(seconds)s seconds.") % {"seconds": retry_after},
+                translation.ngettext(
+                    "Too many requests. Try again in %(seconds)s second.",
+                    "Too many requests. Try again in %(seconds)s seconds.",
+                    retry_after,
+                ) % {"seconds": retry_after},
                 status=429,
                 code="rate_limited",
             )

@@ -16,6 +16,7 @@ from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_valid
 from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 
 
+from .content_checks import dead_links_find, french_typography_problems
 from .models import Article, BounceSignature, MissedQuery
 from .rendering import markdown_render
 from .services import bounce_diagnose_published
@@ -299,6 +300,25 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         obj.updated_at = timezone.now()
         obj.revision = (form.cleaned_data.get("revision") or 0) + 1 if change else 0
         super().save_model(request, obj, form, change)
+        # Saved as written; each place to fix is listed (docs/writing-articles.md says why).
+        for warning in article_text_warnings(obj):
+            messages.warning(request, warning)
+
+
+def article_text_warnings(article: Article) -> list[str]:
+    """A dead tool named in any field, and broken French typography in the French fields."""
+    warnings = []
+    for name in ("title", "summary", "body", "sources"):
+        for code in (LANGUAGE_NAMES if name != "sources" else [None]):
+            field = f"{name}_{code}" if code else name
+            label = f"{name} [{code}]" if code else name
+            value = getattr(article, field, "") or ""
+            for found in dead_links_find(value):
+                warnings.append(_("Dead tool in %(field)s: %(found)s") % {"field": label, "found": found})
+            if code == "fr":
+                for problem in french_typography_problems(value):
+                    warnings.append(_("French typography in %(field)s: %(problem)s") % {"field": label, "problem": problem})
+    return warnings[:30]
 
 
 @admin.register(BounceSignature)

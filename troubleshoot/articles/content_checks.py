@@ -1,7 +1,8 @@
 """Checks on article text that staff should see before publishing (docs/writing-articles.md).
 
-Pure functions on strings, no Django: the tests run them on every article field, and the admin can
-run them on save to warn (not refuse) about each place that needs fixing.
+Functions on strings (only Django's translation, for the rule names staff read): the tests run them
+on every article field, and the admin runs them on save to warn (not refuse) about each place that
+needs fixing.
 
 - ``dead_links_find(text)``: links or mentions of tools that no longer work (DNSstuff, abuse.net's
   relay tester, faqs.org's RFC copies...), which must be replaced by current equivalents.
@@ -14,6 +15,8 @@ run them on save to warn (not refuse) about each place that needs fixing.
 from __future__ import annotations
 
 import re
+
+from django.utils.translation import gettext_lazy as _
 
 # Hosts (and, where only part of a site died, host + path) of tools that are gone or no longer
 # free. One entry per line: what matches, and why it is listed.
@@ -61,14 +64,14 @@ def dead_links_find(text: str) -> list[str]:
 _PROTECTED = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|(?:https?://|www\.)[^\s)<>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
                         re.S | re.I)
 _UNITS = r"(?:%|h|heures?|minutes?|secondes?|jours?|mois|Mo|Go|ko|Ko|To)"
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_]|\[)"), "straight apostrophe: use ’"),
-    (re.compile(r" (?=[;!?])"), "ordinary space before ; ! ?: use a narrow no-break space (U+202F)"),
-    (re.compile(r" (?=:)"), "ordinary space before a colon: use a no-break space (U+00A0)"),
-    (re.compile(r"(?<=[^\s\u00a0\u202f(\[])[;!?](?=\s|$)"), "no space before ; ! ?: add a narrow no-break space (U+202F)"),
-    (re.compile(r"« |«(?=[^\u00a0\u202f])"), "after «: use a no-break space (U+00A0)"),
-    (re.compile(r" »|(?<=[^\u00a0\u202f])»"), "before »: use a no-break space (U+00A0)"),
-    (re.compile(r"(?<=\d) +(?=" + _UNITS + r"(?![^\W\d_]))"), "ordinary space between a number and its unit: use a no-break space"),
+_RULES: tuple[tuple[re.Pattern[str], object], ...] = (
+    (re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_]|\[)"), _("straight apostrophe: use ’")),
+    (re.compile(r" (?=[;!?])"), _("ordinary space before ; ! ?: use a narrow no-break space (U+202F)")),
+    (re.compile(r" (?=:)"), _("ordinary space before a colon: use a no-break space (U+00A0)")),
+    (re.compile(r"(?<=[^\s\u00a0\u202f(\[])[;!?](?=\s|$)"), _("no space before ; ! ?: add a narrow no-break space (U+202F)")),
+    (re.compile(r"« |«(?=[^\u00a0\u202f])"), _("after «: use a no-break space (U+00A0)")),
+    (re.compile(r" »|(?<=[^\u00a0\u202f])»"), _("before »: use a no-break space (U+00A0)")),
+    (re.compile(r"(?<=\d) +(?=" + _UNITS + r"(?![^\W\d_]))"), _("ordinary space between a number and its unit: use a no-break space")),
 )
 
 
