@@ -58,3 +58,47 @@ def test_searches_without_result_are_recorded_only_within_a_budget(client, setti
         assert client.get("/en/search/", {"q": f"zqxwv{n}"}).status_code == 200
     assert MissedQuery.objects.count() == 2
     cache.clear()
+
+
+def test_a_vote_in_english_does_not_mark_the_french_page_as_voted(client):
+    client.post("/en/spam-filter/feedback/", {"helpful": "yes"})
+    assert 'name="helpful"' not in client.get("/en/spam-filter/").content.decode()
+    assert 'name="helpful"' in client.get("/fr/spam-filter/").content.decode()
+    client.post("/fr/spam-filter/feedback/", {"helpful": "no"})
+    assert sorted(Feedback.objects.values_list("language", "helpful")) == [("en", True), ("fr", False)]
+
+
+def test_a_no_asks_what_was_missing_keeps_it_redacted_and_offers_next_steps(client):
+    client.post("/en/spam-filter/feedback/", {"helpful": "no"})
+    page = client.get("/en/spam-filter/").content.decode()
+    assert "What was missing?" in page
+    assert "Paste the whole bounce" in page and "ClientNet" in page
+    client.post("/en/spam-filter/feedback/", {"comment": "Nothing about my case, write to me at jo.smith@example.com"})
+    (vote,) = Feedback.objects.all()
+    assert vote.helpful is False
+    assert "jo.smith" not in vote.comment and "<address>" in vote.comment
+    page = client.get("/en/spam-filter/").content.decode()
+    assert "What was missing?" not in page and "we read every answer" in page
+
+
+def test_a_comment_without_a_no_vote_is_not_stored(client):
+    client.post("/en/spam-filter/feedback/", {"comment": "hello"})
+    client.post("/en/spam-filter/feedback/", {"helpful": "yes"})
+    client.post("/en/spam-filter/feedback/", {"comment": "hello again"})
+    assert list(Feedback.objects.values_list("comment", flat=True)) == [""]
+
+
+def test_the_result_page_has_the_same_vote_counted_for_its_article_and_comes_back_to_it(client):
+    url = "/fr/?error=553+sorry%2C+your+envelope+sender+is+in+my+badmailfrom+list."
+    page = client.get(url).content.decode()
+    assert 'action="/fr/sender-blocked/feedback/"' in page
+    response = client.post("/fr/sender-blocked/feedback/", {"helpful": "yes", "next": url})
+    assert response["Location"] == url + "#vote-sender-blocked"
+    assert list(Feedback.objects.values_list("article__slug", "language", "helpful")) == [("sender-blocked", "fr", True)]
+    assert "Merci pour votre réponse" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)", "/\\\\evil.example"])
+def test_a_vote_never_redirects_to_another_site(client, target):
+    response = client.post("/en/spam-filter/feedback/", {"helpful": "yes", "next": target})
+    assert response["Location"] == "/en/spam-filter/#feedback"

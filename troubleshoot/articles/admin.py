@@ -17,7 +17,7 @@ from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 
 
 from .content_checks import dead_links_find, french_typography_problems
-from .models import Article, BounceSignature, MissedQuery
+from .models import Article, BounceSignature, Feedback, MissedQuery
 from .rendering import markdown_render
 from .services import bounce_diagnose_published
 
@@ -328,6 +328,21 @@ class BounceSignatureAdmin(CompareVersionAdmin):
     list_filter = ["article__category"]
     search_fields = ["text", "pattern", "article__slug"]
     list_select_related = ["article"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Votes, and what visitors who voted "No" said was missing: next to what senders could not find."""
+
+    list_display = ["article", "language", "helpful", "comment", "created_at"]
+    list_filter = ["helpful", "language", ("comment", admin.EmptyFieldListFilter)]
+    search_fields = ["comment", "article__slug"]
+    list_select_related = ["article"]
+    readonly_fields = ["article", "language", "helpful", "comment", "created_at"]
+    exclude = ["voter"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(MissedQuery)

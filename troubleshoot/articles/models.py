@@ -141,13 +141,17 @@ class Feedback(models.Model):
     # A hash of the visitor's session: enough to count one vote each, nothing that identifies them.
     voter = models.CharField(_("visitor"), max_length=64)
     created_at = models.DateTimeField(_("voted at"), default=timezone.now)
+    # After a "No": what the visitor says was missing (optional, short, addresses redacted).
+    comment = models.TextField(_("what was missing (addresses redacted)"), blank=True)
 
     objects = FeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
-        constraints = [models.UniqueConstraint(fields=["article", "voter"], name="one_vote_per_visitor_and_article")]
+        # a vote belongs to one article in one language
+        constraints = [models.UniqueConstraint(fields=["article", "voter", "language"],
+                                               name="one_vote_per_visitor_article_and_language")]
 
     def __str__(self):
         return f"{self.article_id} {self.language} {'+' if self.helpful else '-'}"

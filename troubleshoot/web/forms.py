@@ -12,7 +12,7 @@ class DiagnoseForm(forms.Form):
         strip=False,
         widget=forms.Textarea(
             attrs={
-                "rows": 8,
+                "rows": 6,
                 "spellcheck": "false",
                 "autocomplete": "off",
                 "placeholder": _("For example: 550 5.1.1 <someone@example.com>: Recipient address rejected: User unknown"),

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -25,6 +25,7 @@ from troubleshoot.articles.services import (
     articles_search,
     bounce_diagnose_published,
     content_snapshot_get,
+    feedback_comment_record,
     feedback_record,
     missed_query_record,
 )
@@ -266,6 +267,7 @@ def _diagnose_and_render(request, *, content, form, saved=False):
                 # what a sender reads first: the article's first steps and its resend verdict
                 "first_steps": first_steps(entry.body(lang)) if entry else [],
                 "resend": resend_advice(entry.body(lang)) if entry else "",
+                "voted": _vote_of(request, result.article) if entry else None,
             }
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")
@@ -298,6 +300,7 @@ def _diagnose_and_render(request, *, content, form, saved=False):
             "paste": paste[:20_000],
             "evidence": [text for item in results for text in item["quoted"]],
             "permalink": permalink,
+            "vote_next": request.get_full_path() if request.method == "GET" else "",
             "saved": saved,
             "retention_days": settings.SAVED_REPORT_RETENTION_DAYS,
             "summary": summary,
@@ -309,14 +312,9 @@ def _diagnose_and_render(request, *, content, form, saved=False):
 
 
 def _vote_of(request, slug):
-    """This visitor's vote on the article, if they have a session; None when the database
-    holding sessions cannot be reached (the page is still worth showing)."""
-    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
-        return None
-    try:
-        return request.session.get("votes", {}).get(slug)
-    except DatabaseError:
-        return None
+    """This visitor's vote on the article in this language ("yes", "no", "no+comment"), if they have
+    a session; None when the database holding sessions cannot be reached (the page still shows)."""
+    return _session_votes(request).get(f"{get_language()}:{slug}")
 
 
 def article(request, slug):
@@ -344,25 +342,51 @@ def article(request, slug):
 @require_POST
 @same_origin_required
 def feedback(request, slug):
+    """A vote on an article ("yes" / "no"), or after a "no", what was missing; one per visitor,
+    article and language. From a result page, `next` brings the visitor back to it."""
     helpful = request.POST.get("helpful")
-    if helpful not in {"yes", "no"}:
-        return redirect("web:article", slug=slug)
+    comment = request.POST.get("comment")
+    back = _feedback_return(request, slug)
+    if helpful not in {"yes", "no"} and comment is None:
+        return redirect(back)
     retry_after = write_rate_check(address=client_address(request), scope="feedback")
     if retry_after:
         return _rate_limited(request, retry_after)
+    lang = get_language()
+    key = f"{lang}:{slug}"
+    votes = _session_votes(request)
     try:
-        if not request.session.session_key:
-            request.session.save()
-        voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
-        recorded = feedback_record(article_slug=slug, language=get_language(), helpful=helpful == "yes", voter=voter)
+        if helpful in {"yes", "no"}:
+            if not request.session.session_key:
+                request.session.save()
+            voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
+            if not feedback_record(article_slug=slug, language=lang, helpful=helpful == "yes", voter=voter):
+                raise Http404
+            votes[key] = helpful
+        elif votes.get(key) == "no" and request.session.session_key:  # cookie-less: nothing to attach it to
+            voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
+            feedback_comment_record(article_slug=slug, language=lang, voter=voter, comment=comment or "")
+            votes[key] = "no+comment"
     except DatabaseError:
         return _vote_unsaved(request, slug)
-    if not recorded:
-        raise Http404
-    votes = request.session.get("votes", {})
-    votes[slug] = helpful
     request.session["votes"] = votes
-    return redirect(f"{reverse('web:article', kwargs={'slug': slug})}#feedback")
+    return redirect(back)
+
+
+def _session_votes(request) -> dict:
+    try:
+        return dict(request.session.get("votes", {})) if request.COOKIES.get(settings.SESSION_COOKIE_NAME) else {}
+    except DatabaseError:
+        return {}
+
+
+def _feedback_return(request, slug) -> str:
+    """Where a vote sends the visitor back: the result page it came from (same site only), or the article."""
+    target = request.POST.get("next", "")
+    # Trust decision: only a path on this site, never another host (no open redirect).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return f"{target}#vote-{slug}"
+    return f"{reverse('web:article', kwargs={'slug': slug})}#feedback"
 
 
 def favicon(request):

@@ -83,3 +83,8 @@
     });
   }
 })();
+
+// Printing: folded details print open (for browsers without ::details-content).
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details.technical").forEach(function (box) { box.open = true; });
+});
