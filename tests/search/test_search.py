@@ -131,3 +131,24 @@ def test_the_page_says_when_it_shows_only_the_closest_twenty(client):
     content = client.get("/en/search/", {"q": "message server address mail sender recipient"}).content.decode()
     assert "More than 20 articles match; these are the 20 closest" in content
     assert content.count('<li><a href="/en/') >= 20
+
+
+def test_a_bounce_without_a_reason_finds_the_articles_on_reading_a_bounce(client):
+    for query, lang in (("my email bounced back", "en"), ("message non remis", "fr"), ("mailer-daemon", "fr")):
+        assert {"undetermined-bounce", "unknown-reason"} & set(slugs(search(client, query, lang))[:3]), query
+
+
+def test_a_named_reason_still_comes_first_when_the_bounce_is_mentioned(client):
+    assert slugs(search(client, "bounced mailbox full"))[0] == "mailbox-full"
+    assert "spamhaus-pbl" in slugs(search(client, "my email bounced spamhaus"))[:2]
+
+
+def test_the_search_benchmark_passes_its_gate():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "benchmarks/search_queries.py", "--min", "0.95", "--all-min", "0.90"],
+                         cwd=root, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-2000:]

@@ -16,10 +16,11 @@ from typing import Iterable
 
 import tantivy
 
-from .synonyms import synonym_phrases
+from .synonyms import general_bounce_slugs, synonym_phrases
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
+GENERAL_BOUNCE_BOOST = 2.0  # a lift, not a verdict: a named reason still comes first
 WEAK_HIT_SHARE = 0.15  # hits scoring under this share of the best one are dropped
 OTHER_LANGUAGE_WEIGHT = 0.6  # the other language's words count, a little less than the visitor's
 STEMMERS = {"en": "english", "fr": "french"}
@@ -204,6 +205,10 @@ class SearchIndex:
         for code in codes[:MAX_TERMS]:
             clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "codes", code), 4.0)))
         clauses += self._language_clauses(text, lang, 1.0)
+        # "my mail bounced", "message non remis": the articles on reading a bounce, a little ahead
+        for slug in general_bounce_slugs(query=text):
+            clauses.append((Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(self.schema, "slug", slug),
+                                                                    GENERAL_BOUNCE_BOOST)))
         # Words of the other language ("boite pleine" on the English site) find the article too,
         # a little lower; the hit is shown in the visitor's language (see _search).
         for other in STEMMERS:

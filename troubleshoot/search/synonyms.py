@@ -26,18 +26,21 @@ SYNONYMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
           "invalid email", "invalid recipient"),
          ("address does not exist", "invalid recipient")),
         (("junk", "junk mail", "spam folder", "marked as spam"), ("spam",)),
-        (("too big", "attachment too large", "file too big", "attachment size", "size limit"),
+        (("too big", "attachment too large", "file too big", "attachment size", "size limit", "large file",
+          "big file", "large attachment", "big attachment"),
          ("too large",)),
         (("greylist", "greylisting", "graylist", "graylisting", "grey listing", "gray listing"),
          ("try again later", "temporary")),
         (("rdns", "ptr", "ptr record", "reverse lookup"), ("reverse dns",)),
-        (("nxdomain", "no mx", "domain not found", "domain doesn't exist", "host unknown", "unknown domain"),
+        (("nxdomain", "no mx", "domain not found", "domain doesn't exist", "host unknown", "unknown host",
+          "unknown domain", "no such domain", "host not found"),
          ("domain does not exist",)),
         (("deactivated", "inactive", "closed account", "account closed", "account disabled"),
          ("disabled", "suspended")),
         (("malware", "infected", "trojan"), ("virus", "malware")),
         (("ssl", "encryption", "encrypted", "certificate"), ("tls", "encrypted connection")),
-        (("throttled", "throttling", "rate limit", "rate limited", "too many emails", "sending limit"),
+        (("throttled", "throttling", "rate limit", "rate limited", "too many emails", "sending limit",
+          "sending quota", "daily limit", "send limit"),
          ("too many messages", "slowed down")),
         (("deferred", "still trying", "pending", "stuck in queue"), ("delayed", "queued")),
         (("dmarc fail", "spf fail", "dkim fail", "not authenticated", "unauthenticated"),
@@ -57,17 +60,20 @@ SYNONYMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
           "n'existe pas", "email invalide", "mail invalide"),
          ("adresse du destinataire", "non valide", "n'existe pas")),
         (("indesirable", "indesirables", "pourriel", "courrier indesirable", "spams"), ("spam",)),
-        (("trop gros", "trop lourd", "piece jointe trop", "taille maximale", "taille limite"),
+        (("trop gros", "trop lourd", "piece jointe trop", "taille maximale", "taille limite", "gros fichier",
+          "fichier trop", "grosse piece jointe", "fichier volumineux"),
          ("trop volumineux",)),
         (("greylisting", "liste grise", "graylisting"), ("renvoyez", "temporaire")),
         (("rdns", "ptr", "reverse dns", "resolution inverse", "dns inversé"), ("dns inverse",)),
-        (("nxdomain", "pas de mx", "domaine inexistant", "domaine inconnu", "domaine n'existe pas"),
+        (("nxdomain", "pas de mx", "domaine inexistant", "domaine inconnu", "domaine n'existe pas",
+          "hote inconnu", "serveur inconnu", "domaine introuvable"),
          ("domaine du destinataire", "introuvable")),
         (("compte ferme", "compte bloque", "compte inactif", "compte desactive", "compte suspendu"),
          ("désactivé", "suspendu")),
         (("malware", "logiciel malveillant", "infecte", "cheval de troie"), ("virus",)),
         (("ssl", "chiffrement", "certificat"), ("tls", "connexion chiffrée")),
-        (("limite d'envoi", "trop de mails", "trop d'emails", "trop d'e-mails", "bride", "limitation"),
+        (("limite d'envoi", "trop de mails", "trop d'emails", "trop d'e-mails", "bride", "limitation",
+          "quota d'envoi", "limite journaliere", "limite quotidienne"),
          ("trop de messages", "ralenti")),
         (("differe", "en file d'attente", "toujours en attente", "bloque dans la file"),
          ("retardée", "en attente")),
@@ -78,6 +84,17 @@ SYNONYMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
          ("refusé",)),
     ],
 }
+
+
+# Words that only say "my mail came back", with no reason: the articles that explain a bounce in
+# general and how to read one (their slugs are fixed, like every article's).
+GENERAL_BOUNCE = (("bounce", "bounced", "bounces", "bounce back", "bounced back", "undeliverable", "undelivered",
+                   "undelivrable", "ndr", "non delivery", "non-delivery", "returned mail", "returned to sender",
+                   "mailer-daemon", "mailer daemon", "mail delivery system", "delivery failure", "delivery failed",
+                   "rebond", "rapport de non-remise", "rapport de non remise", "non remis", "non distribue",
+                   "retourne a l'expediteur", "mail retourne", "message retourne", "me revient", "revient",
+                   "echec de remise", "echec de distribution", "remise impossible"),
+                  ("undetermined-bounce", "unknown-reason"))
 
 
 def fold(text: str) -> str:
@@ -92,6 +109,14 @@ _GROUPS = {
            for triggers, phrases in groups]
     for lang, groups in SYNONYMS.items()
 }
+
+
+_GENERAL_RE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(fold(t)) for t in GENERAL_BOUNCE[0]))
+
+
+def general_bounce_slugs(*, query: str) -> tuple[str, ...]:
+    """The general articles to lift when the query speaks of a bounce without naming a reason."""
+    return GENERAL_BOUNCE[1] if _GENERAL_RE.search(fold(query)) else ()
 
 
 def synonym_phrases(*, query: str, lang: str) -> list[str]:
