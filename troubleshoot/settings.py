@@ -180,6 +180,13 @@ MISSED_QUERY_RETENTION_DAYS = int(os.environ.get("MISSED_QUERY_RETENTION_DAYS", 
 SAVED_REPORT_RETENTION_DAYS = int(os.environ.get("SAVED_REPORT_RETENTION_DAYS", "30"))
 # Pastes up to this many characters get an ?error= link as their address instead.
 SHORT_PASTE_CHARS = int(os.environ.get("SHORT_PASTE_CHARS", "1500"))
+# Live DNS checks (troubleshoot.checks): resolvers (comma-separated IP or IP:port; empty: the
+# system's), the time budget of all lookups for one page, Spamhaus's Data Query Service key (its
+# public mirrors refuse queries from public resolvers), and checks per client address per window.
+DNS_RESOLVERS = env_list("DNS_RESOLVERS", "")
+CHECKS_BUDGET_SECONDS = float(os.environ.get("CHECKS_BUDGET_SECONDS", "3"))
+SPAMHAUS_DQS_KEY = os.environ.get("SPAMHAUS_DQS_KEY", "")
+CHECKS_RATE_LIMIT = int(os.environ.get("CHECKS_RATE_LIMIT", "20"))
 # Below this confidence a diagnosis is kept for staff as "not found".
 MISSED_QUERY_CONFIDENCE = float(os.environ.get("MISSED_QUERY_CONFIDENCE", "0.5"))
 

@@ -5,6 +5,8 @@ import sys
 import pytest
 from django.core.management import call_command
 
+from tests.checks.conftest import dns_server  # noqa: F401 - the session's DNS server
+
 pytestmark = pytest.mark.django_db
 
 
@@ -66,3 +68,27 @@ def test_a_receipt_gives_no_result_and_the_reason(tmp_path):
     (line,) = run(str(receipt))
     assert line["results"] == []
     assert line["not_a_bounce"] == "receipt"
+
+
+def test_check_adds_live_dns_checks_to_each_result(settings, tmp_path, dns_server):  # noqa: F811
+    settings.DNS_RESOLVERS = [dns_server.address]
+    report = tmp_path / "report.eml"
+    report.write_text(
+        "From: MAILER-DAEMON@mx.fixture.net\nTo: someone@good.fixture.net\nSubject: Undelivered Mail Returned to Sender\n\n"
+        "<bob@nullmx.fixture.net>: host mx1.rcpt.fixture.net[5.6.10.1] said: 554 5.7.1 Service unavailable; "
+        "Client host [5.6.7.10] blocked using zen.spamhaus.org (in reply to RCPT TO command)\n"
+    )
+    (line,) = run("--check", str(report))
+    (result,) = line["results"]
+    checks = result["checks"]
+    targets = {(c["kind"], c["target"]) for c in checks}
+    assert ("blocklist", "5.6.7.10") in targets  # the client's IP, not the refusing server's 5.6.10.1
+    assert not any(c["target"] == "5.6.10.1" for c in checks)
+    assert ("spf", "good.fixture.net") in targets  # the bounce went back to the sender
+    assert ("mx", "nullmx.fixture.net") in targets
+    assert next(c for c in checks if c["kind"] == "blocklist" and c["source"] == "Spamhaus ZEN")["listed"] is True
+
+
+def test_without_check_there_are_no_checks():
+    (line,) = run("-", stdin=b"550 5.1.1 <bob@example.org>: user unknown\n")
+    assert "checks" not in line["results"][0]

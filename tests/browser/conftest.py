@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.checks.conftest import dns_server  # noqa: F401 - the session's DNS server
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "screenshots"
@@ -29,7 +31,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_url(tmp_path_factory, request):
     if not Path(CHROMIUM).exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)")
@@ -41,8 +43,14 @@ def site_url(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "DEBUG": "1",
         "DIAGNOSE_RATE_LIMIT": "10000",
+        "CHECKS_RATE_LIMIT": "10000",
     }
     env.pop("REDIS_URL", None)
+    # The live DNS checks ask the tests' own DNS server (tests/checks/conftest.py) when there is one.
+    try:
+        env["DNS_RESOLVERS"] = request.getfixturevalue("dns_server").address
+    except pytest.skip.Exception:
+        pass
     commands = (
         ["migrate", "--noinput", "-v0"],
         ["seed_content", "-v0"],

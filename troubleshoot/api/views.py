@@ -6,11 +6,12 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
-from troubleshoot.articles.services import articles_search, bounce_diagnose_published
+from troubleshoot.articles.services import INPUT_ERROR_MESSAGES, articles_search, bounce_diagnose_published
 from troubleshoot.diagnosis import MAX_INPUT_BYTES, BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
-from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
-from troubleshoot.web.throttling import client_address, diagnose_rate_check
+from troubleshoot.articles.live_checks import checks_for, invalid_target_message
+from troubleshoot.checks import InvalidTarget
+from troubleshoot.web.throttling import checks_rate_check, client_address, diagnose_rate_check
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -103,3 +104,31 @@ def search(request):
             ]
         }
     )
+
+
+def checks(request):
+    """GET /api/v1/checks?ip=&domain=&recipient_domain=&lang=&topics=tls,content: live DNS checks."""
+    if request.method not in ("GET", "HEAD"):
+        return _method_not_allowed(["GET", "HEAD"])
+    lang = _request_language(request, request.GET.get("lang"))
+    with translation.override(lang):
+        targets = {name: request.GET.get(name, "").strip() or None for name in ("ip", "domain", "recipient_domain")}
+        if not any(targets.values()):
+            return _error(translation.gettext("Give at least one of ip, domain or recipient_domain."),
+                          status=400, code="bad_request")
+        retry_after = checks_rate_check(address=client_address(request))
+        if retry_after:
+            response = _error(
+                translation.ngettext("Too many requests. Try again in %(seconds)s second.",
+                                     "Too many requests. Try again in %(seconds)s seconds.", retry_after)
+                % {"seconds": retry_after},
+                status=429, code="rate_limited",
+            )
+            response["Retry-After"] = str(retry_after)
+            return response
+        topics = {t for t in request.GET.get("topics", "").split(",") if t in ("tls", "content", "reputation")}
+        try:
+            found = checks_for(topics=topics, **targets)
+        except InvalidTarget as error:
+            return _error(invalid_target_message(error), status=400, code=error.code)
+        return JsonResponse({"checks": [check.to_dict() for check in found]})

@@ -13,13 +13,12 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
 from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_validate
-from troubleshoot.web.forms import INPUT_ERROR_MESSAGES
 
 
 from .content_checks import dead_links_find, french_typography_problems
 from .models import Article, BounceSignature, Feedback, MissedQuery
 from .rendering import markdown_render
-from .services import bounce_diagnose_published
+from .services import INPUT_ERROR_MESSAGES, bounce_diagnose_published
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
 TRANSLATED_FIELDS = ("title", "summary", "body")

@@ -254,6 +254,20 @@ def content_snapshot_reset() -> None:
         _checked_at = 0.0
 
 
+# What we tell a sender whose text we cannot read (troubleshoot.diagnosis.BounceInputError codes),
+# on the site, in the API and in the CLI alike.
+INPUT_ERROR_MESSAGES = {
+    "empty": _("Paste the text of the bounce you received, or upload it as an .eml file."),
+    "too_large": _(
+        "This is more than the size we can read. Paste only the error message or the delivery "
+        "report, without attachments."
+    ),
+    "binary": _("This looks like binary data, not the text of a bounce. Paste the text, or upload the .eml file."),
+    "unreadable": _("We could not read this text. Paste the error message as plain text."),
+}
+
+
+
 # What we tell a sender whose text is not a bounce (troubleshoot.diagnosis.kinds), in the site,
 # the API and the CLI alike.
 NOT_A_BOUNCE_MESSAGES = {
@@ -287,6 +301,7 @@ class DiagnosisAnswer:
     not_a_bounce: str | None = None  # why there are no results (NotABounce)
     replaced_characters: int = 0  # undecodable characters, shown as U+FFFD
     unrecorded: bool = False  # we meant to keep it for staff, but the database was unreachable
+    sender: str | None = None  # the original's sender, when the report names it
 
     @property
     def not_a_bounce_message(self) -> str | None:
@@ -326,7 +341,7 @@ def bounce_diagnose_published(
     results = list(diagnosis.results)
     shown = bounce_text_for_display(text)
     answer = DiagnosisAnswer(results=results, snapshot=snapshot, text=shown, not_a_bounce=diagnosis.not_a_bounce,
-                             replaced_characters=diagnosis.replaced_characters)
+                             replaced_characters=diagnosis.replaced_characters, sender=diagnosis.sender)
     # an auto-reply or a receipt was read right: nothing for staff to look at
     if language is not None and not answer.nothing_to_fix:
         weakest = min((r.confidence for r in results), default=0.0)

@@ -681,7 +681,7 @@ def bounce_diagnose(*, text: str | bytes, ruleset: RuleSet, explain: bool = Fals
                    [report.subject, report.notification, *(fact.diagnostic for fact in report.facts)])
     return Diagnosis(results=results, subject=report.subject, ruleset=ruleset.fingerprint,
                      elapsed_ms=(time.perf_counter() - t0) * 1000, not_a_bounce=not_a_bounce,
-                     replaced_characters=replaced)
+                     replaced_characters=replaced, sender=report.sender)
 
 
 def _no_bounce_text(report: Report, results: list[RecipientResult]) -> bool:

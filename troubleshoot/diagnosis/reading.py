@@ -96,6 +96,7 @@ class Report:
     is_message: bool = False
     bare_reply: bool = False
     not_a_bounce: str | None = None  # kinds.NotABounce: then ``facts`` is empty
+    sender: str | None = None  # who the bounce went back to: the original's sender
 
 _REPLY_LINE_RE = re.compile(r"^([245]\d\d)([ -])(.*)$")
 
@@ -201,7 +202,8 @@ def _read_mbox(messages: list[str], budget: mime.Budget) -> Report:
         return reports[0]
     facts = [f for r in bounces for f in r.facts][:MAX_RECIPIENTS]
     first = bounces[0]
-    return Report(facts, subject=first.subject, notification=first.notification, is_message=True)
+    return Report(facts, subject=first.subject, notification=first.notification, is_message=True,
+                  sender=first.sender)
 
 
 def _read(text: str, depth: int, budget: mime.Budget) -> Report:
@@ -407,7 +409,15 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
             f.provider_reason = verdict
         _finish_codes(f)
         _finish_hosts(f, f.context or note_head[:1000])
-    return Report(facts, subject=subject, notification=note_head, is_message=is_message)
+    return Report(facts, subject=subject, notification=note_head, is_message=is_message,
+                  sender=_bounce_addressee(top_headers) if is_message else None)
+
+
+def _bounce_addressee(headers: list[tuple[str, str]]) -> str | None:
+    """The bounce is sent back to the original's sender (RFC 5321 4.5.5: to the reverse-path):
+    its To names them."""
+    found = find_addresses(header(headers, "to"), limit=2)
+    return found[0][2].strip("<>") if len(found) == 1 else None
 
 
 def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part],

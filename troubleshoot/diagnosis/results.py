@@ -88,6 +88,7 @@ class Diagnosis:
     extra: dict = field(default_factory=dict)
     not_a_bounce: str | None = None  # kinds.NotABounce; then results is empty
     replaced_characters: int = 0  # characters of the report that could not be decoded (shown as U+FFFD)
+    sender: str | None = None  # the original's sender, when the report names it (not in to_dict)
 
     def to_dict(self) -> dict:
         out: dict = {"results": [r.to_dict() for r in self.results]}

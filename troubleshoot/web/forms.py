@@ -50,18 +50,6 @@ class DiagnoseForm(forms.Form):
         ) % {"size": MAX_INPUT_BYTES // 1_000_000}
 
 
-# What a visitor is told for each way the diagnosis library refuses input.
-INPUT_ERROR_MESSAGES = {
-    "empty": _("Paste the text of the bounce you received, or upload it as an .eml file."),
-    "too_large": _(
-        "This is more than the size we can read. Paste only the error message or the delivery "
-        "report, without attachments."
-    ),
-    "binary": _("This looks like binary data, not the text of a bounce. Paste the text, or upload the .eml file."),
-    "unreadable": _("We could not read this text. Paste the error message as plain text."),
-}
-
-
 # RFC 3463: what the class and subject of an enhanced status code say, for senders.
 STATUS_CLASSES = {
     "2": _("success"),

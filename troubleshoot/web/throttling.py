@@ -75,6 +75,13 @@ def diagnose_rate_check(*, address: str) -> int:
     )
 
 
+def checks_rate_check(*, address: str) -> int:
+    """Live DNS checks: their own budget, so that nobody uses the site to query DNS in bulk."""
+    return rate_check(
+        scope="checks", address=address, limit=settings.CHECKS_RATE_LIMIT, window=settings.DIAGNOSE_RATE_WINDOW
+    )
+
+
 def write_rate_check(*, address: str, scope: str) -> int:
     """Votes and "not found" records: a small budget per address and window."""
     return rate_check(

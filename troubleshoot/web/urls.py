@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("diagnose/", views.diagnose, name="diagnose"),
     path("search/", views.search, name="search"),
+    path("checks/", views.checks, name="checks"),
     path("result/<str:token>/", views.saved_result, name="saved_result"),
     path("<slug:slug>/", views.article, name="article"),
     path("<slug:slug>/feedback/", views.feedback, name="feedback"),

@@ -22,6 +22,7 @@ from redis.exceptions import RedisError
 from troubleshoot.articles.categories import Category
 from troubleshoot.articles.models import MissedQuery
 from troubleshoot.articles.services import (
+    INPUT_ERROR_MESSAGES,
     articles_search,
     bounce_diagnose_published,
     content_snapshot_get,
@@ -29,13 +30,15 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
+from troubleshoot.articles.live_checks import check_targets_for, checks_for, invalid_target_message
 from troubleshoot.articles.rendering import first_steps, resend_advice
 from troubleshoot.articles.saved_reports import saved_report_create, saved_report_get
+from troubleshoot.checks import InvalidTarget
 from troubleshoot.diagnosis import BounceInputError, bounce_input_read, bounce_words_present
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
-from .forms import INPUT_ERROR_MESSAGES, DiagnoseForm, status_meaning
-from .throttling import client_address, diagnose_rate_check, write_rate_check
+from .forms import DiagnoseForm, status_meaning
+from .throttling import checks_rate_check, client_address, diagnose_rate_check, write_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
 CATEGORY_ORDER = {key: position for position, key in enumerate(CATEGORY_LABELS)}
@@ -205,6 +208,36 @@ def saved_result(request, token):
     return _diagnose_and_render(request, content=report.text, form=DiagnoseForm(), saved=True)
 
 
+def checks(request):
+    """Live DNS checks of what a result names: the panel alone (?fragment=1, fetched by the result
+    page's script) or a page of its own (the "Check now" button, without JavaScript)."""
+    lang = get_language()
+    fragment = request.GET.get("fragment") == "1"
+    template = "web/_checks.html" if fragment else "web/checks.html"
+    targets = {name: request.GET.get(name, "").strip() or None for name in ("ip", "domain", "recipient_domain")}
+    topics = {t for t in request.GET.get("topics", "").split(",") if t in ("tls", "content", "reputation")}
+    retry_after = checks_rate_check(address=client_address(request))
+    if retry_after:
+        return _rate_limited(request, retry_after)
+    try:
+        found = checks_for(topics=topics, **targets) if any(targets.values()) else []
+    except InvalidTarget as error:
+        return render(request, template, {"checks_error": invalid_target_message(error)}, status=400)
+    response = render(request, template, {"checks": found, "lang": lang})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _checks_params(result, sender) -> list[tuple[str, str]]:
+    """What the result's "Checked just now" panel checks, as query parameters (none: no panel)."""
+    targets = check_targets_for(result=result, sender=sender)
+    params = [(k, v) for k, v in (("ip", targets.ip), ("domain", targets.domain),
+                                  ("recipient_domain", targets.recipient_domain)) if v]
+    if params and targets.topics:
+        params.append(("topics", ",".join(sorted(targets.topics))))
+    return params
+
+
 def _vote_unsaved(request, slug):
     """The article again, saying the vote could not be kept (the database is unreachable)."""
     lang = get_language()
@@ -268,6 +301,8 @@ def _diagnose_and_render(request, *, content, form, saved=False):
                 "first_steps": first_steps(entry.body(lang)) if entry else [],
                 "resend": resend_advice(entry.body(lang)) if entry else "",
                 "voted": _vote_of(request, result.article) if entry else None,
+                "checks_params": (checks_params := _checks_params(result, answer.sender)),
+                "checks_url": f"{reverse('web:checks')}?{urlencode(checks_params)}" if checks_params else "",
             }
         )
         recognised = recognised or data.get("matched_by") not in (None, "none")

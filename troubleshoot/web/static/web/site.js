@@ -88,3 +88,24 @@
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll("details.technical").forEach(function (box) { box.open = true; });
 });
+
+// "Checked just now": the live DNS checks load after the answer, without holding it up; without
+// this script, the "Check now" button opens the same panel on a page of its own.
+(function () {
+  "use strict";
+  if (!window.fetch) { return; }
+  document.querySelectorAll("[data-checks-url]").forEach(function (box) {
+    var url = box.dataset.checksUrl + (box.dataset.checksUrl.indexOf("?") < 0 ? "?" : "&") + "fragment=1";
+    box.setAttribute("aria-busy", "true");
+    fetch(url, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok || response.status === 400 ? response.text() : null; })
+      .then(function (html) {
+        box.removeAttribute("aria-busy");
+        if (!html) { return; }
+        var parsed = new DOMParser().parseFromString(html, "text/html");
+        var panel = parsed.querySelector(".checks-panel");
+        if (panel) { box.replaceChildren(document.importNode(panel, true)); }
+      })
+      .catch(function () { box.removeAttribute("aria-busy"); });
+  });
+})();

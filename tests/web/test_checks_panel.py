@@ -1,0 +1,50 @@
+"""The result page's "Checked just now" panel: after the answer, from the tests' real DNS server."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import dns_server  # noqa: F401 - the session's DNS server
+
+pytestmark = pytest.mark.django_db
+
+REFUSAL = ("550 5.7.1 Service unavailable; Client host [5.6.7.10] blocked using zen.spamhaus.org; "
+           "https://www.spamhaus.org/query/ip/5.6.7.10")
+
+
+@pytest.fixture
+def local_dns(settings, dns_server):  # noqa: F811
+    settings.DNS_RESOLVERS = [dns_server.address]
+    settings.CHECKS_RATE_LIMIT = 1000
+    return dns_server
+
+
+def test_the_result_page_offers_the_checks_without_waiting_for_them(client, local_dns):
+    page = client.get("/en/", {"error": REFUSAL}).content.decode()
+    assert 'data-checks-url="/en/checks/?ip=5.6.7.10' in page
+    assert '<button type="submit" class="secondary">Check now</button>' in page
+    assert "Checked just now" not in page  # the DNS answers are not part of the answer's page
+
+
+def test_check_now_shows_the_panel_on_a_page_of_its_own_in_french(client, local_dns):
+    page = client.get("/fr/checks/", {"ip": "5.6.7.10", "topics": "reputation"}).content.decode()
+    assert "<h1>Vérifié à l’instant</h1>" in page
+    assert "check-problem" in page and "Problème" in page
+    assert "5.6.7.10" in page
+
+
+def test_the_script_gets_the_panel_alone(client, local_dns):
+    fragment = client.get("/en/checks/", {"ip": "5.6.7.10", "fragment": "1"}).content.decode()
+    assert fragment.lstrip().startswith('<div class="checks-panel"')
+    assert "<html" not in fragment
+
+
+def test_a_malformed_target_gets_a_clear_message_not_an_error(client, local_dns):
+    response = client.get("/fr/checks/", {"ip": "999.1.1.1"})
+    assert response.status_code == 400
+    assert "n’est pas une adresse IP" in response.content.decode()
+
+
+def test_a_documentation_address_is_said_to_be_not_checked(client, local_dns):
+    page = client.get("/en/checks/", {"ip": "192.0.2.44"}).content.decode()
+    assert "Not checked" in page and "documentation" in page

@@ -1,0 +1,110 @@
+"""Live DNS checks of what a diagnosed bounce names, with the site's settings.
+
+The checks themselves live in troubleshoot.checks (a lower layer, like diagnosis); this module
+decides what to check for a result (which IP is the sender's, which domains, which extra checks
+its category calls for), runs them with the configured resolvers, budget and shared cache, and is
+used alike by the result page, the API and the CLI.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
+
+from troubleshoot.checks import DEFAULT_BLOCKLISTS, Check, Resolver, checks_run, ip_validate
+
+logger = logging.getLogger(__name__)
+
+# Which extra checks a category calls for (troubleshoot.checks.TOPICS).
+TOPICS_BY_CATEGORY = {
+    "failedstarttls": {"tls"}, "securityerror": {"tls"},
+    "spamdetected": {"content"}, "filtered": {"content"}, "contenterror": {"content"},
+    "badreputation": {"reputation"}, "blocked": {"reputation"},
+}
+# "host mx.example.org[192.0.2.25] said:", "Remote-MTA: dns; mx.example.org [192.0.2.25]": the
+# refusing server's own address, never the sender's.
+_SERVER_IP_RE = re.compile(r"[\w.-]+\.[a-z]{2,}\.?\s?[\[(]([0-9a-f.:]+)[\])]", re.I)
+# the words a refusal uses for the sending address: "Client host [ip]", "your IP ip", "from [ip]"
+_SENDER_CUE_RE = re.compile(r"(?:client|sender|sending|your|connecting|source|remote|from|ip(?: address)?|"
+                            r"listed|blocked|rejected|host)\W{1,4}(?:host\W{1,3}|address\W{1,3}|ip\W{1,3})?"
+                            r"\[?([0-9a-f.:]{7,39})\]?", re.I)
+
+
+@dataclass(frozen=True)
+class CheckTargets:
+    ip: str | None
+    domain: str | None
+    recipient_domain: str | None
+    topics: frozenset[str]
+
+    def any(self) -> bool:
+        return bool(self.ip or self.domain or self.recipient_domain)
+
+
+def sending_ip_find(*, text: str, ips: list[str]) -> str | None:
+    """The sender's IP among those a refusal names: not the refusing server's own address, and
+    preferably one the text introduces as the client's ("Client host [203.0.113.5] blocked")."""
+    servers = set(_SERVER_IP_RE.findall(text or ""))
+    candidates = [ip for ip in ips if ip not in servers]
+    for match in _SENDER_CUE_RE.finditer(text or ""):
+        if match.group(1) in candidates:
+            return match.group(1)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def check_targets_for(*, result, sender: str | None) -> CheckTargets:
+    """What to check for one diagnosed recipient: its sending IP, the sender's domain, its domain."""
+    ip = sending_ip_find(text=result.diagnostic_text or "", ips=list(result.ips or []))
+    recipient_domain = result.recipient.rsplit("@", 1)[1] if result.recipient and "@" in result.recipient else None
+    domain = sender.rsplit("@", 1)[1] if sender and "@" in sender else None
+    return CheckTargets(ip=ip, domain=domain, recipient_domain=recipient_domain,
+                        topics=frozenset(TOPICS_BY_CATEGORY.get(result.category, ())))
+
+
+class _SharedCache:
+    """The site's cache for DNS answers; a cache that is down costs a lookup, never an error."""
+
+    def get(self, key):
+        try:
+            return django_cache.get(key)
+        except (RedisError, OSError):
+            return None
+
+    def set(self, key, value, timeout=None):
+        try:
+            django_cache.set(key, value, timeout)
+        except (RedisError, OSError):
+            logger.warning("Cache unreachable: a DNS answer was not kept")
+
+
+def checks_for(*, ip: str | None, domain: str | None, recipient_domain: str | None,
+               topics: frozenset[str] | set[str] = frozenset()) -> list[Check]:
+    """Run the checks with the site's resolvers, budget, Spamhaus key and shared cache.
+    Raises troubleshoot.checks.InvalidTarget for a malformed IP or domain."""
+    resolver = Resolver(settings.DNS_RESOLVERS or None)
+    return checks_run(ip=ip, domain=domain, recipient_domain=recipient_domain, topics=set(topics),
+                      resolver=resolver, budget=settings.CHECKS_BUDGET_SECONDS, cache=_SharedCache(),
+                      blocklists=DEFAULT_BLOCKLISTS, dqs_key=settings.SPAMHAUS_DQS_KEY or None)
+
+
+def invalid_target_message(error) -> str:
+    """What to tell a visitor about a malformed IP or domain (InvalidTarget), in their language."""
+    value = (error.value or "")[:80]
+    if error.field == "ip":
+        return _("“%(value)s” is not an IP address (for example 203.0.113.5 or 2001:db8::1, without a port).") % {
+            "value": value}
+    return _("“%(value)s” is not a domain name (for example example.org).") % {"value": value}
+
+
+def ip_or_none(value: str | None) -> str | None:
+    """A well-formed IP, or None (for targets read from a bounce: no error for a stray value)."""
+    try:
+        return ip_validate(value) if value else None
+    except ValueError:
+        return None
