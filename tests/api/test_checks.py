@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import UNLISTED_IP, dns_server  # noqa: F401 - the session's DNS server
+from tests.checks.conftest import UNLISTED_IP
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def local_dns(settings, dns_server):  # noqa: F811
+def local_dns(settings, dns_server):
     settings.DNS_RESOLVERS = [dns_server.address]
     settings.CHECKS_BUDGET_SECONDS = 3.0
     settings.CHECKS_RATE_LIMIT = 1000

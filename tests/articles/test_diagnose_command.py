@@ -5,7 +5,6 @@ import sys
 import pytest
 from django.core.management import call_command
 
-from tests.checks.conftest import dns_server  # noqa: F401 - the session's DNS server
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +69,7 @@ def test_a_receipt_gives_no_result_and_the_reason(tmp_path):
     assert line["not_a_bounce"] == "receipt"
 
 
-def test_check_adds_live_dns_checks_to_each_result(settings, tmp_path, dns_server):  # noqa: F811
+def test_check_adds_live_dns_checks_to_each_result(settings, tmp_path, dns_server):
     settings.DNS_RESOLVERS = [dns_server.address]
     report = tmp_path / "report.eml"
     report.write_text(

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.checks.conftest import dns_server  # noqa: F401 - the session's DNS server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

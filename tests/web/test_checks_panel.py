@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import dns_server  # noqa: F401 - the session's DNS server
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +12,7 @@ REFUSAL = ("550 5.7.1 Service unavailable; Client host [5.6.7.10] blocked using 
 
 
 @pytest.fixture
-def local_dns(settings, dns_server):  # noqa: F811
+def local_dns(settings, dns_server):
     settings.DNS_RESOLVERS = [dns_server.address]
     settings.CHECKS_RATE_LIMIT = 1000
     return dns_server
