@@ -47,3 +47,22 @@ def test_a_malformed_target_gets_a_clear_message_not_an_error(client, local_dns)
 def test_a_documentation_address_is_said_to_be_not_checked(client, local_dns):
     page = client.get("/en/checks/", {"ip": "192.0.2.44"}).content.decode()
     assert "Not checked" in page and "documentation" in page
+
+
+def test_the_panel_says_what_the_checks_explain_and_links_the_article(client, local_dns):
+    page = client.get("/en/checks/", {"ip": "5.6.7.10", "category": "securityerror"}).content.decode()
+    assert "Your sending IP is on the Spamhaus PBL" in page
+    assert 'href="/en/spamhaus-pbl/"' in page
+
+
+def test_the_panel_says_when_the_checks_contradict_a_block_list_verdict(client, local_dns):
+    from tests.checks.conftest import UNLISTED_IP
+
+    page = client.get("/fr/checks/", {"ip": UNLISTED_IP, "category": "blocked"}).content.decode()
+    assert 'class="finding notice"' in page
+    assert 'href="/fr/blocked-ip/"' in page
+
+
+def test_a_dmarc_policy_that_fails_for_the_ip_is_tied_to_the_authentication_article(client, local_dns):
+    page = client.get("/en/checks/", {"ip": "5.6.7.99", "domain": "good.fixture.net", "category": "securityerror"})
+    assert 'href="/en/spf-dkim-dmarc-failure/"' in page.content.decode()

@@ -93,6 +93,46 @@ def checks_for(*, ip: str | None, domain: str | None, recipient_domain: str | No
                       blocklists=DEFAULT_BLOCKLISTS, dqs_key=settings.SPAMHAUS_DQS_KEY or None)
 
 
+@dataclass(frozen=True)
+class Finding:
+    """What the checks say about the bounce, and the article that explains it (a fixed slug)."""
+
+    text: str
+    article: str | None = None
+    contradicts: bool = False  # the checks do not bear out what the diagnosis said
+
+
+def checks_findings(*, checks: list[Check], category: str | None) -> list[Finding]:
+    """The checks read against the diagnosis: what they explain, and where they disagree."""
+    codes = {check.code for check in checks}
+    answered = [c for c in checks if c.kind == "blocklist" and c.listed is not None]
+    listed = [c for c in answered if c.listed]
+    out: list[Finding] = []
+    if "pbl" in codes:
+        out.append(Finding(_("Your sending IP is on the Spamhaus PBL, the list of addresses that should not send "
+                             "mail directly: that explains the refusal."), "spamhaus-pbl"))
+    elif listed:
+        names = ", ".join(sorted({c.source for c in listed}))
+        out.append(Finding(_("Your sending IP is on %(lists)s: that explains the refusal.") % {"lists": names},
+                           "sending-ip-blocked"))
+    elif category in ("blocked", "badreputation") and answered and len(answered) == len(
+            [c for c in checks if c.kind == "blocklist"]):
+        out.append(Finding(_("None of the public block lists we asked has your sending IP: the refusal more likely "
+                             "comes from the recipient's own block list or filter."), "blocked-ip", contradicts=True))
+    if any(code.startswith("dmarc_") and code.endswith("_spf_fails") for code in codes):
+        out.append(Finding(_("Your domain's DMARC policy asks receivers to refuse or quarantine mail that fails it, "
+                             "and SPF fails for your sending IP: unless DKIM passes, that explains the refusal."),
+                           "spf-dkim-dmarc-failure"))
+    if "null_mx" in codes:
+        out.append(Finding(_("The recipient's domain says it accepts no mail at all (null MX)."), "domain-accepts-no-mail"))
+    elif "nxdomain" in codes:
+        out.append(Finding(_("The recipient's domain does not exist."), "recipient-domain-not-found"))
+    if codes & {"no_ptr", "ptr_not_confirmed"} and category in ("requireptr", "blocked"):
+        out.append(Finding(_("Your sending IP has no valid reverse DNS: many receivers refuse mail for that alone."),
+                           "missing-reverse-dns"))
+    return out
+
+
 def invalid_target_message(error) -> str:
     """What to tell a visitor about a malformed IP or domain (InvalidTarget), in their language."""
     value = (error.value or "")[:80]

@@ -30,7 +30,7 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.articles.live_checks import check_targets_for, checks_for, invalid_target_message
+from troubleshoot.articles.live_checks import check_targets_for, checks_findings, checks_for, invalid_target_message
 from troubleshoot.articles.rendering import first_steps, resend_advice
 from troubleshoot.articles.saved_reports import saved_report_create, saved_report_get
 from troubleshoot.checks import InvalidTarget
@@ -223,7 +223,13 @@ def checks(request):
         found = checks_for(topics=topics, **targets) if any(targets.values()) else []
     except InvalidTarget as error:
         return render(request, template, {"checks_error": invalid_target_message(error)}, status=400)
-    response = render(request, template, {"checks": found, "lang": lang})
+    snapshot = content_snapshot_get()
+    findings = [
+        {"text": finding.text, "contradicts": finding.contradicts,
+         "article": snapshot.articles[finding.article].localized(lang) if finding.article in snapshot.articles else None}
+        for finding in checks_findings(checks=found, category=request.GET.get("category") or None)
+    ]
+    response = render(request, template, {"checks": found, "findings": findings, "lang": lang})
     response["Cache-Control"] = "no-store"
     return response
 
@@ -235,6 +241,8 @@ def _checks_params(result, sender) -> list[tuple[str, str]]:
                                   ("recipient_domain", targets.recipient_domain)) if v]
     if params and targets.topics:
         params.append(("topics", ",".join(sorted(targets.topics))))
+    if params:
+        params.append(("category", result.category))  # so that the panel can say what the checks explain
     return params
 
 
