@@ -86,7 +86,7 @@ AXES_SENSITIVE_PARAMETERS: list[str] = []
 AXES_VERBOSE = False  # no start-up banner on every manage.py command; failures are still logged
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # the same address as the rate limits: REMOTE_ADDR, or the last X-Forwarded-For hop behind our proxy
-AXES_CLIENT_IP_CALLABLE = "troubleshoot.web.throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = "troubleshoot.articles.throttling.client_address"
 
 ROOT_URLCONF = "troubleshoot.urls"
 WSGI_APPLICATION = "troubleshoot.wsgi.application"
@@ -124,7 +124,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Short socket timeouts: a Redis that is gone must cost a request milliseconds, not a hang
-    # (the rate limit then counts in the process's own memory, see web/throttling.py).
+    # (the rate limit then counts in the process's own memory, see articles/throttling.py).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -112,7 +112,7 @@ def test_health_and_readiness_for_a_load_balancer(client):
 
 @override_settings(CACHES=DEAD_REDIS, DIAGNOSE_RATE_LIMIT=2)
 def test_with_redis_gone_the_rate_limit_counts_in_memory_and_logs_it(client, caplog):
-    with caplog.at_level(logging.WARNING, logger="troubleshoot.web.throttling"):
+    with caplog.at_level(logging.WARNING, logger="troubleshoot.articles.throttling"):
         statuses = [client.post("/en/diagnose/", {"text": BOUNCE}, REMOTE_ADDR="198.51.100.7", follow=True).status_code
                     for _ in range(3)]
     assert statuses == [200, 200, 429]

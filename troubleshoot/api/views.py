@@ -11,7 +11,7 @@ from troubleshoot.diagnosis import MAX_INPUT_BYTES, BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
 from troubleshoot.articles.live_checks import checks_for, invalid_target_message
 from troubleshoot.checks import InvalidTarget
-from troubleshoot.web.throttling import checks_rate_check, client_address, diagnose_rate_check
+from troubleshoot.articles.throttling import checks_rate_check, client_address, diagnose_rate_check
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 

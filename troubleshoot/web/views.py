@@ -38,7 +38,7 @@ from troubleshoot.diagnosis import BounceInputError, bounce_input_read, bounce_w
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import DiagnoseForm, status_meaning
-from .throttling import checks_rate_check, client_address, diagnose_rate_check, write_rate_check
+from troubleshoot.articles.throttling import checks_rate_check, client_address, diagnose_rate_check, write_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
 CATEGORY_ORDER = {key: position for position, key in enumerate(CATEGORY_LABELS)}
