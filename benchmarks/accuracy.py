@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     print("ruleset: %d signatures (%d skipped), %d articles" % (nsig - len(ruleset.skipped), len(ruleset.skipped),
                                                                  len(ruleset.articles)))
     total = right = 0
+    labelled_results = []
     per_cat: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     misses = []
     t0 = time.perf_counter()
@@ -133,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             exp = lab["category"]
             idx = lab["recipient_index"] - 1
             res = results[idx] if idx < len(results) else None
+            if res is not None:
+                labelled_results.append(res)
             got = res.category if res else "(no result)"
             total += 1
             per_cat[exp][1] += 1
@@ -159,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     failed = args.min is not None and share < args.min
     if failed:
         print("FAIL: %.3f < %.3f" % (share, args.min))
+    if not args.no_fixtures:
+        failed |= articles_report(ruleset, labelled_results)
 
     print("\n== flufl.bounce samples: failed recipients")
     flufl_args = ["--min", str(args.flufl_min)] if args.flufl_min is not None else []
@@ -207,6 +212,36 @@ def wordings_report() -> dict[str, dict[str, float]]:
         print("  %-10s gap (tune - holdout): %+.1f points" % (name, 100 * (shares["tune"] - shares["holdout"])))
         out[name] = shares
     return out
+
+
+def articles_report(ruleset, results) -> bool:
+    """The article, not only the category: every seed signature's own text routes to its seed
+    article, and every dev result lands on an article of its category (its general article unless a
+    signature chose a more specific one). True when either fails."""
+    seed = ROOT / "fixtures" / "seed_articles.json"
+    seed_slugs = {o["fields"]["slug"] for o in json.loads(seed.read_text(encoding="utf-8"))
+                  if o["model"] == "articles.article"}
+    seed_sigs = [s.spec for s in ruleset.signatures if s.spec.article in seed_slugs and s.spec.text]
+    right = 0
+    for sig in seed_sigs:
+        routed = bounce_diagnose(text=sig.text, ruleset=ruleset).results
+        if routed and routed[0].article == sig.article:
+            right += 1
+        else:
+            print("  seed text routes elsewhere: %r -> %s (expected %s)"
+                  % (sig.text[:70], routed[0].article if routed else None, sig.article))
+    article_category = {}
+    for s in ruleset.signatures:
+        article_category.setdefault(s.spec.article, s.spec.category)
+    for category, slug in ruleset.general_articles.items():
+        article_category.setdefault(slug, category)
+    coherent = sum(1 for r in results if r.article and article_category.get(r.article) == r.category)
+    print("\n== articles: seed texts to their seed article %d/%d; dev results on an article of their category %d/%d"
+          % (right, len(seed_sigs), coherent, len(results)))
+    bad = right < len(seed_sigs) or not seed_sigs or coherent < len(results)
+    if bad:
+        print("FAIL: every seed text must reach its seed article, every result an article of its category")
+    return bad
 
 
 def _first_category(text: str, ruleset) -> str | None:
