@@ -20,7 +20,9 @@ def test_every_admin_change_is_kept_with_who_and_when_and_can_be_compared_and_re
     article.refresh_from_db()
     assert save_title(admin_client, article, "Second edit").status_code == 302
     versions = Version.objects.get_for_object(article)
-    assert versions.count() == 2
+    assert versions.count() == 3  # the seed's first version, then the two edits
+    assert versions[2].revision.comment == "Seed content loaded"
+    assert versions[2].field_dict["title_en"] == original
     assert versions[0].revision.user == admin_user and versions[0].revision.date_created
 
     history = admin_client.get(f"/admin/articles/article/{article.pk}/history/").content.decode()
@@ -55,3 +57,22 @@ def test_a_second_editor_saving_an_older_copy_is_refused(admin_client):
     article.refresh_from_db()
     assert article.title_en == "Saved by the first editor"
     assert article.title_fr != "Enregistré par la seconde personne"
+
+
+def test_every_seeded_article_has_a_first_version():
+    for article in Article.objects.all():
+        assert Version.objects.get_for_object(article).exists(), article.slug
+
+
+def test_saving_an_untouched_article_changes_no_field(admin_client):
+    article = Article.objects.get(slug="spam-filter")
+    data = _change_form_data(admin_client, article)
+    # what a browser sends for untouched textareas: CRLF line endings, maybe trailing spaces
+    data["body_en"] = data["body_en"].replace("\n", "  \r\n")
+    data["body_fr"] = data["body_fr"].replace("\n", "\r\n")
+    assert admin_client.post(f"/admin/articles/article/{article.pk}/change/", data).status_code == 302
+    saved = Article.objects.get(pk=article.pk)
+    assert saved.body_en == article.body_en and saved.body_fr == article.body_fr
+    newest, previous = Version.objects.get_for_object(article)[:2]
+    for field in ("title_en", "title_fr", "summary_en", "summary_fr", "body_en", "body_fr"):
+        assert newest.field_dict[field] == previous.field_dict[field], field

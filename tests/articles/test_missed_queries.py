@@ -50,3 +50,10 @@ def test_staff_see_them_by_frequency_and_open_one_in_test_a_bounce(admin_client)
     link = f"/admin/articles/article/test-bounce/?missed={frequent.pk}"
     assert link in response.content.decode()
     assert "frequent bounce text" in admin_client.get(link).content.decode()
+
+
+def test_the_same_search_in_two_languages_is_two_rows(client):
+    client.get("/en/search/", {"q": "zqxwv qqjjk"})
+    client.get("/fr/search/", {"q": "zqxwv qqjjk"})
+    client.get("/fr/search/", {"q": "zqxwv qqjjk"})
+    assert sorted(MissedQuery.objects.values_list("language", "count")) == [("en", 1), ("fr", 2)]

@@ -63,6 +63,10 @@ class BounceSignatureInline(admin.StackedInline):
     extra = 0
 
 
+def _text_normalised(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+
+
 class ArticleAdminForm(forms.ModelForm):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -72,6 +76,14 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Browsers send textareas with CRLF line endings: stored as LF without trailing spaces, an
+        # untouched field saves unchanged, and History shows only what the editor changed.
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and name.split("_")[0] in ("title", "summary", "body", "sources"):
+                value = _text_normalised(value)
+                stored = getattr(self.instance, name, None) if self.instance.pk else None
+                # unchanged but for line endings and trailing spaces: keep the stored text as it is
+                cleaned[name] = stored if isinstance(stored, str) and _text_normalised(stored) == value else value
         # Rendered output is sanitised anyway; refusing script here tells staff it would vanish.
         for name, value in list(cleaned.items()):
             if name.startswith("body_") and value and "<script" in value.lower():

@@ -405,9 +405,10 @@ def _missed_query_store(*, kind: str, text: str, language: str, confidence: floa
     text = text_redact(text)[:MISSED_TEXT_MAX].strip()
     if not text:
         return
-    digest = hashlib.sha256(f"{kind}\n{text}".encode()).hexdigest()
+    # one row per text and language: "blocklist" searched in English and in French are two rows
+    digest = hashlib.sha256(f"{kind}\n{language}\n{text}".encode()).hexdigest()
     now = timezone.now()
-    updated = MissedQuery.objects.filter(digest=digest).update(count=F("count") + 1, last_seen=now, language=language)
+    updated = MissedQuery.objects.filter(digest=digest).update(count=F("count") + 1, last_seen=now)
     if not updated:
         try:
             with transaction.atomic():

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+import reversion
+
 from troubleshoot.articles.models import Article
 
 SEED_FIXTURES = [settings.BASE_DIR / "fixtures" / name for name in ("seed_articles.json", "general_articles.json")]
@@ -19,3 +21,10 @@ class Command(BaseCommand):
             self.stdout.write("Articles already present: seed content not loaded.")
             return
         call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+        # History starts here: every article gets a first version to compare with and restore.
+        with reversion.create_revision():
+            reversion.set_comment("Seed content loaded")
+            for article in Article.objects.prefetch_related("signatures"):
+                reversion.add_to_revision(article)
+                for signature in article.signatures.all():
+                    reversion.add_to_revision(signature)
