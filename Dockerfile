@@ -1,4 +1,5 @@
-# Bounce troubleshooting site: gunicorn behind whitenoise, migrations run at start.
+# Bounce troubleshooting site: gunicorn behind whitenoise; put nginx in front (compose.yaml).
+# Migrations are a one-off command: docker compose run --rm migrate (or python manage.py migrate).
 FROM python:3.11.14-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -25,4 +26,4 @@ RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
 
 USER 10001
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn --config gunicorn.conf.py troubleshoot.wsgi"]
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "troubleshoot.wsgi"]

@@ -34,8 +34,10 @@ var/secret_key:
 run: export DEBUG = 0
 run: export HTTPS = 0
 run: export SECRET_KEY = $(shell cat var/secret_key 2>/dev/null)
+# nginx (when installed) reads every request whole before gunicorn sees it: slow clients cannot
+# hold the workers (deploy/nginx.conf.in says why).
 run: var/secret_key setup
-	$(VENV)/bin/gunicorn --config gunicorn.conf.py --bind $(BIND) troubleshoot.wsgi
+	$(PY) deploy/serve.py --bind $(BIND)
 
 # Django's debug pages and auto-reload, for development.
 dev: export DEBUG = 1

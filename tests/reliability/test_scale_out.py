@@ -1,0 +1,131 @@
+"""Two application instances (separate processes, as two hosts would be) behind one nginx, on one
+database and one Redis: an edit reaches both, the rate limit and sessions are shared, and stopping
+one instance loses no request the front can retry."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .conftest import ROOT, require_nginx, start_stack
+
+pytestmark = pytest.mark.reliability
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def redis_up() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def two_instances(tmp_path_factory):
+    require_nginx()
+    if not redis_up():
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running on 127.0.0.1:6379")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    server, url, port, env = start_stack(tmp_path_factory.mktemp("scale"), instances=2,
+                                         extra_env={"REDIS_URL": REDIS_URL, "DIAGNOSE_RATE_LIMIT": "6",
+                                                    "CONTENT_CHECK_SECONDS": "1"})
+    yield {"url": url, "instances": [f"http://127.0.0.1:{port + 1}", f"http://127.0.0.1:{port + 2}"],
+           "ports": [port + 1, port + 2], "env": env}
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def get(url: str, opener=None) -> tuple[int, str]:
+    """(status, body); a connection the server dropped without answering is status 0."""
+    try:
+        with (opener or urllib.request.build_opener()).open(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+    except (urllib.error.URLError, ConnectionError) as error:
+        return 0, str(error)
+
+
+def test_an_edit_reaches_both_instances_within_the_content_check_interval(two_instances):
+    edit = ("from troubleshoot.articles.models import Article; a = Article.objects.get(slug='spam-filter'); "
+            "a.title_en = 'Edited on one machine'; a.save()")
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", edit], cwd=ROOT, env=two_instances["env"],
+                   check=True, timeout=120)
+    edited_at = time.monotonic()
+    for instance in two_instances["instances"]:
+        while "Edited on one machine" not in get(f"{instance}/en/spam-filter/")[1]:
+            assert time.monotonic() - edited_at < 3.0, instance  # interval 1 s, and some slack
+            time.sleep(0.1)
+
+
+def test_the_rate_limit_is_counted_across_instances(two_instances):
+    a, b = two_instances["instances"]
+    paste = "/api/v1/search?q=relay"  # the search costs nothing; the limit is on diagnoses
+    statuses = []
+    for n in range(7):
+        instance = a if n % 2 == 0 else b
+        statuses.append(get(f"{instance}/en/?error=550+5.1.1+user+unknown+{n}")[0])
+    assert statuses[:6] == [200] * 6
+    assert statuses[6] == 429
+    assert get(f"{a}{paste}")[0] == 200
+
+
+def test_a_session_made_on_one_instance_is_known_to_the_other(two_instances):
+    a, b = two_instances["instances"]
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    vote = urllib.request.Request(f"{a}/en/spam-filter/feedback/", data=b"helpful=yes", method="POST",
+                                  headers={"Origin": a, "Content-Type": "application/x-www-form-urlencoded"})
+    opener.open(vote, timeout=10).read()
+    assert any(cookie.name == "sessionid" for cookie in jar)
+    # the cookie was set for 127.0.0.1: the other instance (another port) gets it too
+    status, page = get(f"{b}/en/spam-filter/", opener)
+    assert status == 200 and "Thank you for your answer." in page
+
+
+def test_stopping_one_instance_loses_no_request(two_instances):
+    url = two_instances["url"]
+    statuses: list[int] = []
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def visitor():
+        n = 0
+        while not stop.is_set():
+            n += 1  # a new query each time: the front's micro-cache answers nothing for us
+            status, body = get(f"{url}/en/search/?q=relay+{n}")
+            statuses.append(status)
+            if status != 200:
+                errors.append(body[:120])
+
+    threads = [threading.Thread(target=visitor) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)
+    master = subprocess.run(["pgrep", "-f", f"gunicorn.*--bind 127.0.0.1:{two_instances['ports'][0]}"],
+                            capture_output=True, text=True).stdout.split()
+    assert master, "instance not found"
+    for pid in master:
+        os.kill(int(pid), signal.SIGKILL)  # gone at once, as a machine that fails
+    time.sleep(3.0)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=20)
+    print(f"\nrequests during the failure: {len(statuses)}, statuses {sorted(set(statuses))}, errors {set(errors)}")
+    assert len(statuses) > 20
+    assert set(statuses) == {200}
