@@ -18,11 +18,11 @@ WORKDIR /app
 COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt
 
-COPY --chown=10001:10001 . .
-# Build-time only key: collectstatic and compilemessages need settings, not secrets.
-RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
-    && SECRET_KEY=build-only python manage.py collectstatic --noinput \
-    && chown -R 10001:10001 /app
+# The code stays owned by root: the runtime user can read it, not change it.
+COPY . .
+# Build-time only key and database: collectstatic and compilemessages need settings, not secrets.
+RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 python manage.py compilemessages --ignore=.venv \
+    && SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 python manage.py collectstatic --noinput
 
 USER 10001
 EXPOSE 8000

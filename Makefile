@@ -32,6 +32,7 @@ var/secret_key:
 # Production-like: DEBUG off (the site's own 404 and 500 pages), compressed static files,
 # gunicorn; plain HTTP on this machine only (HTTPS=0: no https redirect, no HSTS).
 run: export DEBUG = 0
+run: export DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 run: export HTTPS = 0
 run: export SECRET_KEY = $(shell cat var/secret_key 2>/dev/null)
 # nginx (when installed) reads every request whole before gunicorn sees it: slow clients cannot

@@ -108,7 +108,11 @@ TEMPLATES = [
     },
 ]
 
-# SQLite file unless DATABASE_URL says otherwise (postgres://… in production).
+# SQLite file unless DATABASE_URL says otherwise (postgres://… in production). With DEBUG off the
+# database must be named: a production process that silently wrote to a local SQLite file would
+# lose everything with its container. DATABASE_URL=sqlite:///… asks for SQLite explicitly.
+if not DEBUG and not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("Set DATABASE_URL when DEBUG is off (sqlite:///path to ask for SQLite explicitly).")
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",

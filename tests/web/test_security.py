@@ -40,6 +40,7 @@ def test_check_deploy_is_clean_with_production_values():
         "SECRET_KEY": "a-long-random-production-secret-key-for-this-test-0123456789",
         "ALLOWED_HOSTS": "bounces.example.org",
         "DJANGO_SETTINGS_MODULE": "troubleshoot.settings",
+        "DATABASE_URL": "sqlite:////tmp/check-deploy.sqlite3",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -69,3 +70,18 @@ def test_cached_pages_follow_content_changes(client):
     article.title_en = "Spam filter, edited"
     article.save()
     assert "Spam filter, edited" in client.get("/en/spam-filter/").content.decode()
+
+
+
+def test_production_refuses_to_start_without_a_named_database():
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "a-long-random-production-secret-key-for-this-test-0123456789",
+           "DJANGO_SETTINGS_MODULE": "troubleshoot.settings"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "Set DATABASE_URL when DEBUG is off" in result.stderr
+    explicit = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR,
+                              env={**env, "DATABASE_URL": "sqlite:////tmp/explicit.sqlite3"},
+                              capture_output=True, text=True, timeout=120)
+    assert explicit.returncode == 0, explicit.stderr
