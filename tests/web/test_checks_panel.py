@@ -66,3 +66,16 @@ def test_the_panel_says_when_the_checks_contradict_a_block_list_verdict(client, 
 def test_a_dmarc_policy_that_fails_for_the_ip_is_tied_to_the_authentication_article(client, local_dns):
     page = client.get("/en/checks/", {"ip": "5.6.7.99", "domain": "good.fixture.net", "category": "securityerror"})
     assert 'href="/en/spf-dkim-dmarc-failure/"' in page.content.decode()
+
+
+def test_the_result_names_the_senders_ip_and_uses_it_in_the_steps(client):
+    page = client.get("/en/", {"error": REFUSAL}).content.decode()
+    assert "Your sending server's IP address</dt><dd><code>5.6.7.10</code>" in page
+    assert 'href="https://check.spamhaus.org/results/?query=5.6.7.10"' in page
+    assert "<code>dig -x 5.6.7.10 +short</code>" in page
+
+
+def test_a_text_that_is_not_a_bounce_says_how_to_get_the_real_one(client):
+    text = ("Hi Tom, thanks for the lunch yesterday. " * 5).strip()
+    page = client.post("/fr/diagnose/", {"text": text}, follow=True).content.decode()
+    assert "Afficher l’original" in page or "Show original" in page

@@ -309,6 +309,7 @@ def _diagnose_and_render(request, *, content, form, saved=False):
                 "first_steps": first_steps(entry.body(lang)) if entry else [],
                 "resend": resend_advice(entry.body(lang)) if entry else "",
                 "voted": _vote_of(request, result.article) if entry else None,
+                "sending_ip": check_targets_for(result=result, sender=None).ip,
                 "checks_params": (checks_params := _checks_params(result, answer.sender)),
                 "checks_url": f"{reverse('web:checks')}?{urlencode(checks_params)}" if checks_params else "",
             }
