@@ -4,11 +4,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from troubleshoot.web import views as web_views
-from troubleshoot.web.sitemaps import ArticleSitemap, HomeSitemap
+from troubleshoot.web.sitemaps import ArticleSitemap, CodeSitemap, HomeSitemap
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"home": HomeSitemap, "articles": ArticleSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"home": HomeSitemap, "articles": ArticleSitemap, "codes": CodeSitemap}}, name="sitemap"),
     path("api/", include("troubleshoot.api.urls")),
     # for a load balancer: alive, and ready (database and cache reachable)
     path("favicon.ico", web_views.favicon, name="favicon"),

@@ -34,6 +34,7 @@ Credits: the reason categories and much of the wording knowledge follow Sisimai
 from .errors import MAX_INPUT_BYTES, BounceInputError, PatternError
 from .inputs import decode_input as bounce_input_read
 from .inputs import text_for_display as bounce_text_for_display
+from .codes import status_category
 from .kinds import NotABounce
 from .mime import message_decoded as bounce_text_decoded
 from .kinds import has_failure_words as bounce_words_present
@@ -46,5 +47,5 @@ __all__ = [
     "MAX_INPUT_BYTES", "BounceInputError", "PatternError", "SignatureSpec", "RuleSet", "Diagnosis",
     "RecipientResult", "Candidate", "CATEGORIES", "ALIASES", "ruleset_compile", "pattern_validate",
     "bounce_diagnose", "bounce_explain", "RuleFiring", "bounce_text_for_display", "bounce_words_present",
-    "NotABounce", "bounce_text_decoded", "bounce_input_read",
+    "NotABounce", "bounce_text_decoded", "bounce_input_read", "status_category",
 ]

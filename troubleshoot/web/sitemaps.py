@@ -3,6 +3,8 @@ from django.urls import reverse
 
 from troubleshoot.articles.services import content_snapshot_get
 
+from .status_codes import known_codes
+
 
 class ArticleSitemap(Sitemap):
     """Every published article in every language, each with its hreflang alternates."""
@@ -33,3 +35,18 @@ class HomeSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
+
+
+class CodeSitemap(Sitemap):
+    """The page of every status code the site explains, in every language."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "yearly"
+
+    def items(self):
+        return known_codes()
+
+    def location(self, code):
+        return reverse("web:code", kwargs={"code": code})

@@ -38,6 +38,7 @@ from troubleshoot.diagnosis import BounceInputError, bounce_input_read, bounce_w
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import DiagnoseForm, status_meaning
+from .status_codes import code_category, code_is_known, code_meaning
 from troubleshoot.articles.throttling import checks_rate_check, client_address, diagnose_rate_check, write_rate_check
 
 CATEGORY_LABELS = dict(Category.choices)
@@ -152,6 +153,8 @@ def search(request):
             "suggestions": _general_articles(content_snapshot_get(), lang) if query and not hits else [],
             "unrecorded": unrecorded,
             "more": more,
+            # a status code searched on its own: its page comes first
+            "code": query if code_is_known(query) else "",
         },
     )
 
@@ -244,6 +247,28 @@ def _checks_params(result, sender) -> list[tuple[str, str]]:
     if params:
         params.append(("category", result.category))  # so that the panel can say what the checks explain
     return params
+
+
+def code_page(request, code):
+    """/<lang>/codes/5.7.1/: what an enhanced status code means, whether it is temporary, and the
+    articles it usually leads to."""
+    if not code_is_known(code):
+        raise Http404
+    lang = get_language()
+    snapshot = content_snapshot_get()
+    category = code_category(code)
+    entries = snapshot.by_category().get(category, []) if category else []
+    general = snapshot.general_articles.get(category) if category else None
+    entries = sorted(entries, key=lambda entry: entry.slug != general)
+    context = {
+        "code": code,
+        "meaning": code_meaning(code),
+        "class_meaning": status_meaning(code),
+        "temporary": code.startswith("4."),
+        "category_label": CATEGORY_LABELS.get(category, "") if category else "",
+        "articles": [entry.localized(lang) for entry in entries],
+    }
+    return _cached_page(request, snapshot, ("code", lang, code), lambda: render(request, "web/code.html", context))
 
 
 def _vote_unsaved(request, slug):
