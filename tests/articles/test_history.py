@@ -53,7 +53,7 @@ def test_a_second_editor_saving_an_older_copy_is_refused(admin_client):
     second_copy["title_fr"] = "Enregistré par la seconde personne"
     response = admin_client.post(f"/admin/articles/article/{article.pk}/change/", second_copy)
     assert response.status_code == 200
-    assert "Someone else saved this article after you opened it" in response.content.decode()
+    assert "Someone else saved this article or changed one of its signatures after you opened it" in response.content.decode()
     article.refresh_from_db()
     assert article.title_en == "Saved by the first editor"
     assert article.title_fr != "Enregistré par la seconde personne"

@@ -96,8 +96,9 @@ class ArticleAdminForm(forms.ModelForm):
             if current is not None and cleaned.get("revision") != current:
                 raise forms.ValidationError(
                     _(
-                        "Someone else saved this article after you opened it. Your changes were not saved: "
-                        "copy them, reload the page to see the new version, then apply them again."
+                        "Someone else saved this article or changed one of its signatures after you opened it. "
+                        "Your changes were not saved: copy them, reload the page to see the new version, then "
+                        "apply them again."
                     ),
                     code="stale",
                 )
@@ -114,10 +115,35 @@ class TestBounceForm(forms.Form):
 
 
 class SignatureWithArticleForm(BounceSignatureForm):
-    """A signature on its own (not inline): the article is chosen too."""
+    """A signature on its own (not inline): the article is chosen too.
+
+    The article's revision when the form was opened travels with it: a save on a stale view of
+    the article and its signatures is refused, never written over someone else's change.
+    """
+
+    article_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta(BounceSignatureForm.Meta):
         fields = ["article", *BounceSignatureForm.Meta.fields]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["article_revision"].initial = self.instance.article.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = cleaned.get("article_revision")
+        if self.instance.pk and opened_at is not None:
+            current = (Article.objects.select_for_update().filter(pk=self.instance.article_id)
+                       .values_list("revision", flat=True).first())
+            if current is not None and current != opened_at:
+                raise forms.ValidationError(
+                    _("Someone changed the article “%(article)s” or one of its signatures after you opened this "
+                      "signature. Nothing was saved: reload the page to see their change, then apply yours again."),
+                    params={"article": self.instance.article}, code="stale",
+                )
+        return cleaned
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):

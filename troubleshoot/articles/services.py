@@ -50,6 +50,11 @@ def content_version_bump() -> None:
             ContentVersion.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
+def article_revision_bump(*, article_id: int) -> None:
+    """Count a change to an article or one of its signatures: forms opened before it are stale."""
+    Article.objects.filter(pk=article_id).update(revision=F("revision") + 1)
+
+
 def content_version_get() -> int:
     return ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
