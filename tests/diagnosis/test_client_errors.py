@@ -50,3 +50,18 @@ def test_a_mail_clients_send_error_is_read_for_what_it_says(general_ruleset, tex
 def test_writers_wordings_added_with_their_sources(general_ruleset, text, category):
     (result,) = bounce_diagnose(text=text, ruleset=general_ruleset).results
     assert result.category == category
+
+
+@pytest.mark.parametrize("text, category", [
+    # a Sieve reject wrapper around Dovecot's own quota refusal: the reason decides
+    ("Your message to <dave@example.com> was automatically rejected:\nQuota exceeded (mailbox for user is full)",
+     "mailboxfull"),
+    # Exim's callout: the sender's address failed verification (ACL verify = sender/callout)
+    ("550-Verification failed for <shawn@example.org>\n550-Called: 192.0.2.5\n550-Sent: RCPT TO:<shawn@example.org>\n"
+     "550-Response: 550 No Such User Here\n550 Sender verify failed", "rejected"),
+    ("550 Delivery is not allowed to this address.", "norelaying"),
+    ("550 The host name specified in HELO does not match IP address.", "blocked"),
+])
+def test_more_writers_wordings(general_ruleset, text, category):
+    (result,) = bounce_diagnose(text=text, ruleset=general_ruleset).results
+    assert result.category == category

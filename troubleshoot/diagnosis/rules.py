@@ -161,6 +161,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"user not local; please try", 3),
     ],
     "norelaying": [
+        # Haraka (relay denied by its core: 'I cannot deliver mail for <a>'); hMailServer ('Delivery is not allowed
+        # to this address.' when external-to-external delivery is off)
+        (r"i cannot deliver mail for <|delivery is not allowed to this address", 3),
         (r"(?:n'est pas autoris[ée]|interdit) [àa] relayer|relais (?:non autoris[ée]|refus[ée]|interdit)", 3),
         (r"\b(?:we|i) (?:do not|don't|will not|won't) relay", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
@@ -333,7 +336,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "filtered": [
         # Dovecot Pigeonhole sieve 'reject' (src/lib-sieve/plugins/reject): 'Your message to <a> was automatically rejected:'
-        (r"your message to <?\S+>? was automatically rejected", 4),
+        # the wrapper only: Dovecot's own quota refusal comes in the same words, and its reason decides
+        (r"your message to <?\S+>? was automatically rejected", 3),
         (r"filtre (?:de contenu|du destinataire)|content filter", 3),
         (r"(?:recipient'?s? |destinataire .{0,30})(?:mail )?(?:filter|filtre|r[èe]gle) .{0,40}(?:rules?|rejette|refuse|bloque)|mail filter rules?|r[èe]gle qui (?:rejette|refuse|bloque)", 3),  # noqa: E501
         # Dovecot / Sieve: "This message was rejected by a content filter rule of the recipient"
@@ -390,6 +394,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"pas de (?:reverse|ptr|dns inverse)|r[ée]solution inverse", 3),
     ],
     "notcompliantrfc": [
+        # Haraka data.headers / qpsmtpd: 'Message containing bare LF's' (RFC 5321 2.3.8: lines end in CRLF)
+        (r"message contain(?:ing|s) bare lf", 2),
         # Haraka plugins/headers ('Required header ... missing')
         (r"required header .{0,20}missing", 3),
         (r"(?:ne respecte pas|non conforme [àa]|pas conforme [àa]) (?:la norme )?(?:rfc|les normes)", 3),
@@ -453,6 +459,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"8-?bit (?:data|characters?) (?:not allowed|in header)", 3),
     ],
     "rejected": [
+        # Exim callout sender verification (ACL 'verify = sender/callout'): 'Verification failed for <a>' ... 'Sender verify failed'
+        (r"verification failed for <[^>\\s]+@[^>\\s]+>|sender verify failed", 4),
+        # Courier module.esmtp: the sender domain's MX records point at an IP address
+        (r"mx records for \\S+ violate section 3\\.3\\.9 of rfc ?1035", 3),
         # Exim ACL 'verify = sender' (spec ch. 42: 'Could not complete sender verify'); Postfix smtpd_check.c
         # ('sender address must contain a domain'); Sendmail proto.m4 ('Domain name required for sender address')
         (r"could not complete sender verify|sender address must contain a domain|domain name required for sender address", 4),  # noqa: E501
@@ -676,6 +686,8 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service temporarily unavailable", 1),
     ],
     "blocked": [
+        # hMailServer anti-spam: 'The host name specified in HELO does not match IP address.'
+        (r"host ?name specified in helo does not match", 3),
         # Haraka helo.checks: 'HELO is dynamic'
         (r"\bhelo is dynamic\b", 3),
         (r"helo (?:host ?name|name|domain|argument) .{0,30}(?:does not resolve|doesn't resolve|not found|invalid|rejected)", 3),  # noqa: E501
