@@ -7,6 +7,7 @@ Without unbound the tests skip, or fail when REQUIRE_DNS_SERVER=1 (as .ci/run se
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -164,12 +165,28 @@ class DNSServer:
 
 @pytest.fixture(scope="session")
 def dns_server():
-    binary = _unbound_binary()
-    if binary is None:
+    if _unbound_binary() is None:
         message = "the DNS server 'unbound' is not installed (apt-get install unbound); the DNS check tests need it"
         if os.environ.get("REQUIRE_DNS_SERVER") == "1":
             pytest.fail(message + " and REQUIRE_DNS_SERVER=1 is set")
         pytest.skip(message)
+    try:
+        with unbound_serving() as server:
+            yield server
+    except DNSServerError as error:
+        pytest.fail(str(error))
+
+
+class DNSServerError(RuntimeError):
+    """unbound could not be started."""
+
+
+@contextlib.contextmanager
+def unbound_serving():
+    """unbound on 127.0.0.1 at a free port, serving ZONES; also used by benchmarks/web_speed.py."""
+    binary = _unbound_binary()
+    if binary is None:
+        raise DNSServerError("unbound is not installed (apt-get install unbound)")
     workdir = Path(tempfile.mkdtemp(prefix="dnscheck-"))
     # A zone delegated to a server that takes the packets and never answers.
     silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -229,7 +246,7 @@ def dns_server():
     if checkconf.exists():
         check = subprocess.run([str(checkconf), str(config)], capture_output=True, text=True)
         if check.returncode != 0:
-            pytest.fail(f"unbound configuration refused: {check.stdout}{check.stderr}")
+            raise DNSServerError(f"unbound configuration refused: {check.stdout}{check.stderr}")
     process = subprocess.Popen([binary, "-d", "-c", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         server = DNSServer(port, dead_port, workdir)
@@ -257,7 +274,7 @@ def _wait_ready(server: DNSServer, process: subprocess.Popen) -> None:
             log = (server.workdir / "unbound.log")
             text = log.read_text() if log.exists() else ""
             output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
-            pytest.fail(f"unbound stopped at start: {output}{text}")
+            raise DNSServerError(f"unbound stopped at start: {output}{text}")
         try:
             response = dns.query.udp(query, "127.0.0.1", port=server.port, timeout=0.3)
             if response.answer:
@@ -265,7 +282,7 @@ def _wait_ready(server: DNSServer, process: subprocess.Popen) -> None:
         except Exception:  # noqa: BLE001 - not up yet
             pass
         time.sleep(0.1)
-    pytest.fail("unbound did not answer within 15 s")
+    raise DNSServerError("unbound did not answer within 15 s")
 
 
 class DictCache:

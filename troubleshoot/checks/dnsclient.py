@@ -255,3 +255,27 @@ class Lookups:
             except Exception:  # noqa: BLE001
                 pass
         return answer
+
+
+class CacheMiss(Exception):
+    """A lookup that the cache could not answer (CachedLookups)."""
+
+
+class CachedLookups(Lookups):
+    """Lookups answered from the cache alone: a first pass that needs no thread when every answer
+    is there. Any miss marks the pass as failed (even if a library swallows the exception)."""
+
+    missed = False
+
+    def get(self, name: str, rdtype: str) -> Answer:
+        if self.cache is not None:
+            try:
+                hit = self.cache.get(self._key(name, rdtype))
+            except Exception:  # noqa: BLE001 - a cache outage: the threaded pass will ask DNS
+                hit = None
+            if isinstance(hit, tuple) and len(hit) == 3:
+                status, records, ttl = hit
+                return Answer(status, tuple(records), ttl)
+        self.missed = True
+        raise CacheMiss(f"{name} {rdtype}")
+

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 from . import texts as T
 from .auth import dkim_check, dmarc_check, spf_check
 from .blocklists import DEFAULT_BLOCKLISTS, SPAMHAUS_DBL, BlockList, blocklist_check, spamhaus_dqs
-from .dnsclient import CacheLike, Lookups, Resolver
+from .dnsclient import CacheLike, CachedLookups, CacheMiss, Lookups, Resolver
 from .model import Check
 from .rdns import reverse_dns_check
 from .recipient import mta_sts_check, mx_check, tls_rpt_check
@@ -140,7 +140,16 @@ def checks_run(
         return results
 
     deadline = time.monotonic() + budget
-    lookups = Lookups(resolver or _default_resolver(), cache, deadline)
+    resolver = resolver or _default_resolver()
+    if cache is not None:
+        # Everything cached (a page reloaded, a bounce storm): answer in this thread, no pool.
+        cached = _from_cache(jobs, CachedLookups(resolver, cache, deadline), domain, public_ip, spf_index)
+        if cached is not None:
+            for i, check in cached.items():
+                if check is not None:
+                    results[i] = check
+            return results
+    lookups = Lookups(resolver, cache, deadline)
     executor = concurrent.futures.ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="dns-check")
     futures: dict[int, concurrent.futures.Future] = {}
     try:
@@ -161,9 +170,26 @@ def checks_run(
     return results
 
 
+def _from_cache(jobs, lookups: CachedLookups, domain, public_ip, spf_index) -> dict[int, Check | None] | None:
+    """Every job run from the cache alone, in order; None as soon as one needs the network."""
+    done: dict[int, Check | None] = {}
+    for i, job in jobs:
+        if job == "dmarc":
+            spf = done.get(spf_index) if spf_index is not None else None
+            check = _guarded(lambda lk, s=spf: dmarc_check(lk, domain, public_ip, spf_result=lambda: s), lookups)
+        else:
+            check = _guarded(job, lookups)
+        if lookups.missed:
+            return None
+        done[i] = check
+    return done
+
+
 def _guarded(job: Callable[[Lookups], Check], lookups: Lookups) -> Check | None:
     try:
         return job(lookups)
+    except CacheMiss:  # the cache-only pass: the threaded pass asks DNS
+        return None
     except Exception:  # noqa: BLE001 - one broken check must not break the others (placeholder shows)
         logger.exception("DNS check failed")
         return None

@@ -178,12 +178,11 @@ class SearchIndex:
             clauses.append((Occur.Should, Query.boost_query(Query.term_query(self.schema, title_field, term), 3.0 * weight)))
             clauses.append((Occur.Should, Query.boost_query(Query.term_query(self.schema, body_field, term), weight)))
             if fuzzy and len(typed) >= 4 and not typed.isdigit():
-                # Small typos forgiven: one edit (a swap counts one), two for long words; exact
-                # matches still rank first. The indexed terms are stems, hence the stem too.
+                # Small typos forgiven on the word as typed: one edit (a swap counts one), two for
+                # long words; exact matches (of its stem, above) still rank first.
                 distance = 2 if len(typed) >= 7 else 1
-                for word in dict.fromkeys((typed, term)):
-                    clauses.append((Occur.Should, Query.boost_query(Query.fuzzy_term_query(self.schema, title_field, word, distance=distance), weight)))
-                    clauses.append((Occur.Should, Query.boost_query(Query.fuzzy_term_query(self.schema, body_field, word, distance=distance), 0.3 * weight)))
+                clauses.append((Occur.Should, Query.boost_query(Query.fuzzy_term_query(self.schema, title_field, typed, distance=distance), weight)))
+                clauses.append((Occur.Should, Query.boost_query(Query.fuzzy_term_query(self.schema, body_field, typed, distance=distance), 0.3 * weight)))
         # Everyday words ("blacklist", "boite pleine") also look for the articles' own phrases.
         for phrase in synonym_phrases(query=text, lang=lang):
             tokens = self._analyzers[lang].analyze(phrase)
@@ -246,8 +245,13 @@ class SearchIndex:
         raw_words = {w.lower() for w in WORD_RE.findall(query) if len(w) >= 3}
         for phrase in synonym_phrases(query=query, lang=lang):
             highlight_terms.update(t for t in self._analyzers[lang].analyze(phrase) if len(t) >= 3)
+        # Deterministic order whatever the engine does with ties; a hit far weaker than the best
+        # (a fuzzy echo of one word) is noise, not an answer. Snippets only for what is shown.
+        ranked = sorted(best.items(), key=lambda item: (-round(item[1], 4), item[0]))
+        floor = ranked[0][1] * WEAK_HIT_SHARE if ranked else 0.0
+        ranked = [(slug, score) for slug, score in ranked[:limit] if score >= floor]
         results = []
-        for slug, score in best.items():
+        for slug, score in ranked:
             texts = self._texts.get((slug, lang))
             if texts is None:
                 continue
@@ -260,11 +264,7 @@ class SearchIndex:
                 SearchHit(slug=slug, title=texts["title"], category=texts["category"], score=round(score, 4),
                           snippet=snippet)
             )
-        # Deterministic order whatever the engine does with ties; a hit far weaker than the best
-        # (a fuzzy echo of one word) is noise, not an answer.
-        results.sort(key=lambda hit: (-hit.score, hit.slug))
-        floor = results[0].score * WEAK_HIT_SHARE if results else 0.0
-        return tuple(hit for hit in results[:limit] if hit.score >= floor)
+        return tuple(results)
 
     def _snippet(self, indexed, terms: set[str], raw_words: set[str], width: int = 180) -> str:
         """An escaped excerpt around the first matched word, every match in it wrapped in <mark>."""

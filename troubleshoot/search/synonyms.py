@@ -9,6 +9,7 @@ as whole words in the query; its phrases are then searched as extra, slightly we
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -121,9 +122,14 @@ def general_bounce_slugs(*, query: str) -> tuple[str, ...]:
 
 def synonym_phrases(*, query: str, lang: str) -> list[str]:
     """The articles' phrases for the everyday words found in `query` (none when nothing fires)."""
+    return list(_synonym_phrases(query, lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _synonym_phrases(query: str, lang: str) -> tuple[str, ...]:
     folded = fold(query)
     phrases: list[str] = []
     for pattern, group in _GROUPS.get(lang, []):
         if pattern.search(folded):
             phrases.extend(p for p in group if p not in phrases)
-    return phrases
+    return tuple(phrases)
