@@ -152,3 +152,10 @@ def test_the_search_benchmark_passes_its_gate():
     run = subprocess.run([sys.executable, "benchmarks/search_queries.py", "--min", "0.95", "--all-min", "0.90"],
                          cwd=root, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:]
+
+
+@pytest.mark.parametrize("query, lang, expected", [("sender reputation", "en", "poor-sender-reputation"),
+                                                   ("domaine bloqué", "fr", "blocked-domain"),
+                                                   ("relay denied", "en", "relaying-denied")])
+def test_an_article_with_every_word_ranks_above_one_with_a_single_word(client, query, lang, expected):
+    assert expected in slugs(search(client, query, lang))[:2]
