@@ -413,11 +413,14 @@ def _read(text: str, depth: int, budget: mime.Budget) -> Report:
                   sender=_bounce_addressee(top_headers) if is_message else None)
 
 
+_ADDRESSEE_RE = re.compile(r"[A-Za-z0-9._%+=~!#$&'*/?^`{|}-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
 def _bounce_addressee(headers: list[tuple[str, str]]) -> str | None:
     """The bounce is sent back to the original's sender (RFC 5321 4.5.5: to the reverse-path):
     its To names them."""
-    found = find_addresses(header(headers, "to"), limit=2)
-    return found[0][2].strip("<>") if len(found) == 1 else None
+    found = _ADDRESSEE_RE.findall(header(headers, "to")[:1000])
+    return found[0] if len(found) == 1 else None
 
 
 def _collect(part: mime.Part, notes: list[str], dsns: list[str], returned: list[mime.Part],
