@@ -1,6 +1,6 @@
 """Issue 10: every article true to the seed page, current, in one shape, and in French typography.
 
-The facts below are written from ../shared/seed/symantec-cloud-troubleshooting.txt: for each seed
+The facts below are written from the text of the page this site replaces (the Symantec.cloud troubleshooting page, kept with the project brief): for each seed
 article, what must appear in English and in French (regular expressions, case-insensitive; the
 French ones allow the no-break spaces and ’ that French typography puts in).
 """
