@@ -79,3 +79,8 @@ def test_a_text_that_is_not_a_bounce_says_how_to_get_the_real_one(client):
     text = ("Hi Tom, thanks for the lunch yesterday. " * 5).strip()
     page = client.post("/fr/diagnose/", {"text": text}, follow=True).content.decode()
     assert "Afficher l’original" in page or "Show original" in page
+
+
+def test_an_address_not_looked_up_is_said_once(client, local_dns):
+    page = client.get("/en/checks/", {"ip": "192.0.2.44"}).content.decode()
+    assert page.count("reserved for documentation") == 1

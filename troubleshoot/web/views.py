@@ -226,6 +226,10 @@ def checks(request):
         found = checks_for(topics=topics, **targets) if any(targets.values()) else []
     except InvalidTarget as error:
         return render(request, template, {"checks_error": invalid_target_message(error)}, status=400)
+    # One line for what was not looked up for the same reason (a documentation IP on every list).
+    said: set[str] = set()
+    found = [check for check in found
+             if check.verdict != "not_checked" or not (str(check.detail) in said or said.add(str(check.detail)))]
     snapshot = content_snapshot_get()
     findings = [
         {"text": finding.text, "contradicts": finding.contradicts,
