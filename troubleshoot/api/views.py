@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from troubleshoot.articles.services import INPUT_ERROR_MESSAGES, articles_search, bounce_diagnose_published
 from troubleshoot.diagnosis import MAX_INPUT_BYTES, BounceInputError
 from troubleshoot.search.services import MAX_QUERY_CHARS
-from troubleshoot.articles.live_checks import checks_for, invalid_target_message
+from troubleshoot.articles.live_checks import check_request_read, checks_for, invalid_target_message
 from troubleshoot.checks import InvalidTarget
 from troubleshoot.articles.throttling import checks_rate_check, client_address, diagnose_rate_check
 
@@ -112,7 +112,7 @@ def checks(request):
         return _method_not_allowed(["GET", "HEAD"])
     lang = _request_language(request, request.GET.get("lang"))
     with translation.override(lang):
-        targets = {name: request.GET.get(name, "").strip() or None for name in ("ip", "domain", "recipient_domain")}
+        targets, topics = check_request_read(request.GET)
         if not any(targets.values()):
             return _error(translation.gettext("Give at least one of ip, domain or recipient_domain."),
                           status=400, code="bad_request")
@@ -126,7 +126,6 @@ def checks(request):
             )
             response["Retry-After"] = str(retry_after)
             return response
-        topics = {t for t in request.GET.get("topics", "").split(",") if t in ("tls", "content", "reputation")}
         try:
             found = checks_for(topics=topics, **targets)
         except InvalidTarget as error:

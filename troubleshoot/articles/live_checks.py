@@ -17,7 +17,7 @@ from django.core.cache import cache as django_cache
 from django.utils.translation import gettext as _
 from redis.exceptions import RedisError
 
-from troubleshoot.checks import DEFAULT_BLOCKLISTS, Check, Resolver, checks_run, ip_validate
+from troubleshoot.checks import DEFAULT_BLOCKLISTS, TOPICS, Check, Resolver, checks_run
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +133,13 @@ def checks_findings(*, checks: list[Check], category: str | None) -> list[Findin
     return out
 
 
+def check_request_read(params) -> tuple[dict[str, str | None], frozenset[str]]:
+    """The targets and topics of a checks request (the API's and the panel's query string)."""
+    targets = {name: (params.get(name) or "").strip() or None for name in ("ip", "domain", "recipient_domain")}
+    topics = frozenset(t for t in (params.get("topics") or "").split(",") if t in TOPICS)
+    return targets, topics
+
+
 def invalid_target_message(error) -> str:
     """What to tell a visitor about a malformed IP or domain (InvalidTarget), in their language."""
     value = (error.value or "")[:80]
@@ -140,11 +147,3 @@ def invalid_target_message(error) -> str:
         return _("“%(value)s” is not an IP address (for example 203.0.113.5 or 2001:db8::1, without a port).") % {
             "value": value}
     return _("“%(value)s” is not a domain name (for example example.org).") % {"value": value}
-
-
-def ip_or_none(value: str | None) -> str | None:
-    """A well-formed IP, or None (for targets read from a bounce: no error for a stray value)."""
-    try:
-        return ip_validate(value) if value else None
-    except ValueError:
-        return None

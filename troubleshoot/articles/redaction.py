@@ -23,15 +23,23 @@ QP_ADDRESS_RE = re2.compile(r"[A-Za-z0-9._%+-]+=40[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]
 PLACEHOLDER = "<address>"
 
 
-def email_addresses_redact(text: str) -> str:
-    """Every address in `text` replaced by a placeholder (no decoding; see text_redact)."""
-    return QP_ADDRESS_RE.sub(PLACEHOLDER, ADDRESS_RE.sub(PLACEHOLDER, text))
+def _domain_kept(match) -> str:
+    # The domain stays: it tells which server refused; the person's part of the address goes.
+    return "redacted@" + match.group(0).rsplit("@", 1)[-1]
 
 
-def text_redact(text: str) -> str:
-    """`text` with its MIME parts and encoded words decoded, then every address replaced."""
+def email_addresses_redact(text: str, *, keep_domain: bool = False) -> str:
+    """Every address in `text` replaced by a placeholder, or by redacted@<its domain> with
+    `keep_domain` (no decoding; see text_redact)."""
+    return QP_ADDRESS_RE.sub(PLACEHOLDER, ADDRESS_RE.sub(_domain_kept if keep_domain else PLACEHOLDER, text))
+
+
+def text_redact(text: str, *, keep_domain: bool = False) -> str:
+    """`text` with its MIME parts and encoded words decoded, then every address replaced; what
+    no database can store (lone surrogates of undecodable bytes) is replaced too."""
     try:
         decoded = bounce_text_decoded(text)
     except RecursionError:  # pragma: no cover - nesting is bounded by the reader
         decoded = text
-    return email_addresses_redact(decoded)
+    decoded = decoded.encode("utf-8", "replace").decode("utf-8")
+    return email_addresses_redact(decoded, keep_domain=keep_domain)

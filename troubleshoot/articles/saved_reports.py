@@ -9,27 +9,18 @@ import secrets
 
 from django.conf import settings
 
-from troubleshoot.diagnosis import bounce_text_decoded
 
 from .models import SavedReport
-from .redaction import ADDRESS_RE, QP_ADDRESS_RE
+from .redaction import text_redact
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{22}$")
-
-
-def _mask(match) -> str:
-    # The domain stays: it tells which server refused; the person's part of the address goes.
-    domain = match.group(0).rsplit("@", 1)[-1]
-    return f"redacted@{domain}"
 
 
 def saved_report_create(*, text: str) -> SavedReport:
     """Store `text` (as bounce_input_read gives it: raw bytes kept as surrogates, so that each
     MIME part is decoded with its own charset) with every address's local part replaced; raises DatabaseError when the
     database cannot be reached."""
-    decoded = bounce_text_decoded(text).encode("utf-8", "replace").decode("utf-8")
-    redacted = QP_ADDRESS_RE.sub("<address>", ADDRESS_RE.sub(_mask, decoded))
-    return SavedReport.objects.create(token=secrets.token_urlsafe(16), text=redacted)
+    return SavedReport.objects.create(token=secrets.token_urlsafe(16), text=text_redact(text, keep_domain=True))
 
 
 def saved_report_get(*, token: str) -> SavedReport | None:

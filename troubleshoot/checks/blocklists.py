@@ -8,6 +8,7 @@ A list is data (:class:`BlockList`), so callers can add their own (for example f
 from __future__ import annotations
 
 import ipaddress
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 from urllib.parse import quote
@@ -138,16 +139,7 @@ def spamhaus_dqs(blocklist: BlockList, dqs_key: str) -> BlockList:
     if not blocklist.zone.endswith(".spamhaus.org"):
         return blocklist
     short = blocklist.zone[: -len(".spamhaus.org")]
-    return BlockList(
-        zone=f"{dqs_key.lower()}.{short}.dq.spamhaus.net",
-        name=blocklist.name,
-        delist_url=blocklist.delist_url,
-        meanings=blocklist.meanings,
-        default_meaning=blocklist.default_meaning,
-        errors=blocklist.errors,
-        ipv6=blocklist.ipv6,
-        kind=blocklist.kind,
-    )
+    return dataclasses.replace(blocklist, zone=f"{dqs_key.lower()}.{short}.dq.spamhaus.net")
 
 
 def blocklist_check(lookups: Lookups, blocklist: BlockList, target: str) -> Check:

@@ -59,38 +59,35 @@ def _tag_record(lookups: Lookups, name: str, version: bytes):
     return answer, found, error
 
 
-def mta_sts_check(lookups: Lookups, domain: str) -> Check:
-    name = f"_mta-sts.{domain}"
-    base = dict(kind="mta_sts", target=domain, source="MTA-STS")
-    answer, records, error = _tag_record(lookups, name, b"STSv1")
+def _policy_record_check(lookups: Lookups, domain: str, *, kind: str, name: str, version: bytes, tag: bytes,
+                         what, texts: tuple, action_url: str = "") -> Check:
+    """MTA-STS and TLS-RPT alike: one tag=value TXT record that must carry `tag`.
+    `texts` are the (invalid, absent, present) messages; `present` receives the tag's value."""
+    invalid, absent, present = texts
+    base = dict(kind=kind, target=domain, source=kind.replace("_", "-").upper())
+    answer, records, error = _tag_record(lookups, name, version)
     if answer.failed:
         return Check(**base, verdict="could_not_check", code=answer.error,
-                     detail=LazyText(T.COULD_NOT_CHECK, what=T.WHAT_MTA_STS, target=domain))
-    if error or len(records) > 1 or (records and not records[0].get(b"id")):
-        reason = error or ("several records" if len(records) > 1 else "no id=")
-        return Check(**base, verdict="problem", code="mta_sts_invalid",
-                     detail=LazyText(T.MTA_STS_INVALID, domain=domain, reason=reason))
+                     detail=LazyText(T.COULD_NOT_CHECK, what=what, target=domain))
+    if error or len(records) > 1 or (records and not records[0].get(tag)):
+        reason = error or ("several records" if len(records) > 1 else f"no {tag.decode()}=")
+        return Check(**base, verdict="problem", code=f"{kind}_invalid",
+                     detail=LazyText(invalid, domain=domain, reason=reason))
     if not records:
-        return Check(**base, verdict="ok", code="mta_sts_none", detail=LazyText(T.MTA_STS_ABSENT, domain=domain))
-    policy_id = records[0][b"id"].decode("ascii", "replace")
-    return Check(**base, verdict="ok", code="mta_sts", facts=(("id", policy_id),),
-                 action_url=f"https://mta-sts.{domain}/.well-known/mta-sts.txt",
-                 detail=LazyText(T.MTA_STS_PRESENT, domain=domain, id=policy_id))
+        return Check(**base, verdict="ok", code=f"{kind}_none", detail=LazyText(absent, domain=domain))
+    value = records[0][tag].decode("ascii", "replace")
+    return Check(**base, verdict="ok", code=kind, facts=((tag.decode(), value),), action_url=action_url,
+                 detail=LazyText(present, domain=domain, **{tag.decode(): value}))
+
+
+def mta_sts_check(lookups: Lookups, domain: str) -> Check:
+    return _policy_record_check(lookups, domain, kind="mta_sts", name=f"_mta-sts.{domain}", version=b"STSv1",
+                                tag=b"id", what=T.WHAT_MTA_STS,
+                                texts=(T.MTA_STS_INVALID, T.MTA_STS_ABSENT, T.MTA_STS_PRESENT),
+                                action_url=f"https://mta-sts.{domain}/.well-known/mta-sts.txt")
 
 
 def tls_rpt_check(lookups: Lookups, domain: str) -> Check:
-    name = f"_smtp._tls.{domain}"
-    base = dict(kind="tls_rpt", target=domain, source="TLS-RPT")
-    answer, records, error = _tag_record(lookups, name, b"TLSRPTv1")
-    if answer.failed:
-        return Check(**base, verdict="could_not_check", code=answer.error,
-                     detail=LazyText(T.COULD_NOT_CHECK, what=T.WHAT_TLS_RPT, target=domain))
-    if error or len(records) > 1 or (records and not records[0].get(b"rua")):
-        reason = error or ("several records" if len(records) > 1 else "no rua=")
-        return Check(**base, verdict="problem", code="tls_rpt_invalid",
-                     detail=LazyText(T.TLS_RPT_INVALID, domain=domain, reason=reason))
-    if not records:
-        return Check(**base, verdict="ok", code="tls_rpt_none", detail=LazyText(T.TLS_RPT_ABSENT, domain=domain))
-    rua = records[0][b"rua"].decode("ascii", "replace")
-    return Check(**base, verdict="ok", code="tls_rpt", facts=(("rua", rua),),
-                 detail=LazyText(T.TLS_RPT_PRESENT, domain=domain, rua=rua))
+    return _policy_record_check(lookups, domain, kind="tls_rpt", name=f"_smtp._tls.{domain}", version=b"TLSRPTv1",
+                                tag=b"rua", what=T.WHAT_TLS_RPT,
+                                texts=(T.TLS_RPT_INVALID, T.TLS_RPT_ABSENT, T.TLS_RPT_PRESENT))

@@ -110,6 +110,8 @@ class SearchIndex:
         self.index.register_tokenizer("plain", self._plain)
 
         self._stem = functools.lru_cache(maxsize=50_000)(self._stem_uncached)
+        # asked for by each language's clauses and by the all-words clause of the same query
+        self._word_terms = functools.lru_cache(maxsize=4096)(self._word_terms_uncached)
         # Per (slug, lang): the texts snippets are cut from, with each word's stem located once.
         self._texts: dict[tuple[str, str], dict] = {}
         writer = self.index.writer(heap_size=15_000_000, num_threads=1)
@@ -159,7 +161,7 @@ class SearchIndex:
     def _terms(self, analyzer: tantivy.TextAnalyzer, text: str) -> list[str]:
         return [token for token in analyzer.analyze(text)][:MAX_TERMS]
 
-    def _word_terms(self, lang: str, text: str) -> list[tuple[str, str]]:
+    def _word_terms_uncached(self, lang: str, text: str) -> tuple[tuple[str, str], ...]:
         """Each query word's stem, with the word as typed (folded). Typos are forgiven on the
         word as typed: "spamhuas" is one swap from "spamhaus", but its stem "spamhu" is as close
         to "spam" as to "spamhaus"."""
@@ -168,7 +170,7 @@ class SearchIndex:
             folded = self._plain.analyze(word)
             for token in self._analyzers[lang].analyze(word):
                 out.setdefault(token, folded[0] if folded else token)
-        return list(out.items())[:MAX_TERMS]
+        return tuple(out.items())[:MAX_TERMS]
 
     def _language_clauses(self, text: str, lang: str, weight: float, *, fuzzy: bool = True) -> list[tuple]:
         """Title and body clauses for one language's fields (only that language's documents have them)."""

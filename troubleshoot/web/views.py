@@ -30,7 +30,13 @@ from troubleshoot.articles.services import (
     feedback_record,
     missed_query_record,
 )
-from troubleshoot.articles.live_checks import check_targets_for, checks_findings, checks_for, invalid_target_message
+from troubleshoot.articles.live_checks import (
+    check_request_read,
+    check_targets_for,
+    checks_findings,
+    checks_for,
+    invalid_target_message,
+)
 from troubleshoot.articles.rendering import first_steps, resend_advice
 from troubleshoot.articles.saved_reports import saved_report_create, saved_report_get
 from troubleshoot.checks import InvalidTarget
@@ -217,8 +223,7 @@ def checks(request):
     lang = get_language()
     fragment = request.GET.get("fragment") == "1"
     template = "web/_checks.html" if fragment else "web/checks.html"
-    targets = {name: request.GET.get(name, "").strip() or None for name in ("ip", "domain", "recipient_domain")}
-    topics = {t for t in request.GET.get("topics", "").split(",") if t in ("tls", "content", "reputation")}
+    targets, topics = check_request_read(request.GET)
     retry_after = checks_rate_check(address=client_address(request))
     if retry_after:
         return _rate_limited(request, retry_after)
@@ -241,9 +246,8 @@ def checks(request):
     return response
 
 
-def _checks_params(result, sender) -> list[tuple[str, str]]:
+def _checks_params(result, targets) -> list[tuple[str, str]]:
     """What the result's "Checked just now" panel checks, as query parameters (none: no panel)."""
-    targets = check_targets_for(result=result, sender=sender)
     params = [(k, v) for k, v in (("ip", targets.ip), ("domain", targets.domain),
                                   ("recipient_domain", targets.recipient_domain)) if v]
     if params and targets.topics:
@@ -338,8 +342,8 @@ def _diagnose_and_render(request, *, content, form, saved=False):
                 "first_steps": first_steps(entry.body(lang)) if entry else [],
                 "resend": resend_advice(entry.body(lang)) if entry else "",
                 "voted": _vote_of(request, result.article) if entry else None,
-                "sending_ip": check_targets_for(result=result, sender=None).ip,
-                "checks_params": (checks_params := _checks_params(result, answer.sender)),
+                "sending_ip": (targets := check_targets_for(result=result, sender=answer.sender)).ip,
+                "checks_params": (checks_params := _checks_params(result, targets)),
                 "checks_url": f"{reverse('web:checks')}?{urlencode(checks_params)}" if checks_params else "",
             }
         )
