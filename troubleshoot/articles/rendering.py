@@ -49,12 +49,18 @@ def heading_key(heading: str) -> str:
 
 def article_sections(markdown_text: str) -> dict[str, str]:
     """Each `##` section's Markdown, keyed by heading_key() of its heading."""
+    return dict(_sections(markdown_text or ""))
+
+
+@lru_cache(maxsize=512)
+def _sections(markdown_text: str) -> tuple[tuple[str, str], ...]:
+    # parsed once per article text: every result page asks for its first steps and its resend verdict
     sections: dict[str, str] = {}
     matches = list(_HEADING_RE.finditer(markdown_text or ""))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(markdown_text)
         sections.setdefault(heading_key(match.group(1)), markdown_text[match.end():end].strip())
-    return sections
+    return tuple(sections.items())
 
 
 def first_steps(markdown_text: str, *, limit: int = 3) -> list[str]:
