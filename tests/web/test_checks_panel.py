@@ -84,3 +84,12 @@ def test_a_text_that_is_not_a_bounce_says_how_to_get_the_real_one(client):
 def test_an_address_not_looked_up_is_said_once(client, local_dns):
     page = client.get("/en/checks/", {"ip": "192.0.2.44"}).content.decode()
     assert page.count("reserved for documentation") == 1
+
+
+def test_the_refusing_servers_own_address_is_not_taken_for_the_senders(client):
+    report = ("From: MAILER-DAEMON@mx.example.net\nTo: me@example.net\nSubject: Undelivered Mail Returned to Sender\n\n"
+              "<bob@example.org>: host mx.example.org[198.51.100.25] said: 552 5.2.2 <bob@example.org>: Mailbox full "
+              "(in reply to RCPT TO command)\n")
+    page = client.post("/en/diagnose/", {"text": report}, follow=True).content.decode()
+    assert "Your sending server" not in page
+    assert "ip=198.51.100.25" not in page

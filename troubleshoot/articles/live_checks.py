@@ -51,7 +51,9 @@ def sending_ip_find(*, text: str, ips: list[str]) -> str | None:
     """The sender's IP among those a refusal names: not the refusing server's own address, and
     preferably one the text introduces as the client's ("Client host [203.0.113.5] blocked")."""
     servers = set(_SERVER_IP_RE.findall(text or ""))
-    candidates = [ip for ip in ips if ip not in servers]
+    # only an address the refusal itself names: the report's other addresses are mostly the
+    # servers on the way ("host mx.example.org[192.0.2.25] said:" is the refusing server's)
+    candidates = [ip for ip in ips if ip not in servers and ip in (text or "")]
     for match in _SENDER_CUE_RE.finditer(text or ""):
         if match.group(1) in candidates:
             return match.group(1)
