@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.checks.conftest import dns_server  # noqa: F401 - a real DNS server, for every test that checks DNS
-from troubleshoot.articles.services import content_snapshot_reset
+from troubleshoot.articles.snapshot import content_snapshot_reset
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 
 from troubleshoot.articles.models import Feedback, MissedQuery
-from troubleshoot.articles.services import content_snapshot_reset
+from troubleshoot.articles.snapshot import content_snapshot_reset
 
 pytestmark = pytest.mark.django_db
 

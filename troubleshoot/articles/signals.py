@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import Article, BounceSignature
-from .services import article_revision_bump, content_version_bump
+from .snapshot import article_revision_bump, content_version_bump
 
 
 @receiver([post_save, post_delete], sender=Article)

@@ -40,7 +40,7 @@ class OutageMiddleware:
     """A view that needs the database while it is unreachable gets a clear 503 page, not a 500.
 
     Public pages mostly do not get here: they are answered from the in-memory snapshot
-    (articles.services.content_snapshot_get); this catches the admin, and a process that
+    (articles.snapshot.content_snapshot_get); this catches the admin, and a process that
     started while the database was down and has no snapshot yet.
     """
 

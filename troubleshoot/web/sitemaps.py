@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from troubleshoot.articles.services import content_snapshot_get
+from troubleshoot.articles.snapshot import content_snapshot_get
 
 from .status_codes import known_codes
 

@@ -21,15 +21,10 @@ from redis.exceptions import RedisError
 
 from troubleshoot.articles.categories import Category
 from troubleshoot.articles.models import MissedQuery
-from troubleshoot.articles.services import (
-    INPUT_ERROR_MESSAGES,
-    articles_search,
-    bounce_diagnose_published,
-    content_snapshot_get,
-    feedback_comment_record,
-    feedback_record,
-    missed_query_record,
-)
+from troubleshoot.articles.feedback import feedback_comment_record, feedback_record
+from troubleshoot.articles.missed import missed_query_record
+from troubleshoot.articles.services import INPUT_ERROR_MESSAGES, articles_search, bounce_diagnose_published
+from troubleshoot.articles.snapshot import content_snapshot_get
 from troubleshoot.articles.live_checks import (
     check_request_read,
     check_targets_for,

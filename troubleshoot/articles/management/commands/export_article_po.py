@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from troubleshoot.articles.services import ArticlePoError, article_po_export
+from troubleshoot.articles.po import ArticlePoError, article_po_export
 
 
 class Command(BaseCommand):

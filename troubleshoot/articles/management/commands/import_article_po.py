@@ -1,7 +1,7 @@
 import polib
 from django.core.management.base import BaseCommand, CommandError
 
-from troubleshoot.articles.services import ArticlePoError, article_po_import
+from troubleshoot.articles.po import ArticlePoError, article_po_import
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from troubleshoot.articles.services import missed_queries_purge
+from troubleshoot.articles.missed import missed_queries_purge
 
 
 class Command(BaseCommand):
