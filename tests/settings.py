@@ -11,4 +11,5 @@ STORAGES = {
 }
 DIAGNOSE_RATE_LIMIT = 1000
 CONTENT_CHECK_SECONDS = 0  # every request sees a change at once
+INSIGHT_FLUSH_SECONDS = 0  # counts written at once
 WRITE_RATE_LIMIT = 1000

@@ -193,6 +193,8 @@ SPAMHAUS_DQS_KEY = os.environ.get("SPAMHAUS_DQS_KEY", "")
 CHECKS_RATE_LIMIT = int(os.environ.get("CHECKS_RATE_LIMIT", "20"))
 # Below this confidence a diagnosis is kept for staff as "not found".
 MISSED_QUERY_CONFIDENCE = float(os.environ.get("MISSED_QUERY_CONFIDENCE", "0.5"))
+# The insight page's counts gather in each process and are written at most this often.
+INSIGHT_FLUSH_SECONDS = float(os.environ.get("INSIGHT_FLUSH_SECONDS", "10"))
 
 # How often a process asks the database whether published content changed.
 CONTENT_CHECK_SECONDS = float(os.environ.get("CONTENT_CHECK_SECONDS", "1"))

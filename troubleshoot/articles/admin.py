@@ -1,12 +1,16 @@
+import difflib
+from dataclasses import replace
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -15,10 +19,19 @@ from reversion_compare.admin import CompareVersionAdmin
 from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_validate
 
 
+from .categories import Category
 from .content_checks import dead_links_find, french_typography_problems
-from .models import Article, BounceSignature, Feedback, MissedQuery
+from .insight import CHART_HEIGHT, PERIODS, chart_columns, insight_csv, insight_report_build
+from .models import Article, BounceSignature, DailyCount, Feedback, MissedQuery
 from .rendering import markdown_render
 from .services import INPUT_ERROR_MESSAGES, bounce_diagnose_published
+from .translation_review import (
+    articles_needing_review,
+    translation_source_get,
+    translation_sources_fill,
+    translation_sources_record,
+    translation_stale_fields,
+)
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
 TRANSLATED_FIELDS = ("title", "summary", "body")
@@ -67,8 +80,30 @@ def _text_normalised(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
 
 
+def text_word_diff(old: str, new: str) -> str:
+    """`new` with the words removed since `old` struck out and the words added underlined (HTML)."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape(" ".join(new_words[b1:b2])))
+            continue
+        if a2 > a1:
+            parts.append(format_html("<del>{}</del>", " ".join(old_words[a1:a2])))
+        if b2 > b1:
+            parts.append(format_html("<ins>{}</ins>", " ".join(new_words[b1:b2])))
+    return mark_safe(" ".join(parts))  # every piece escaped above
+
+
 class ArticleAdminForm(forms.ModelForm):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reviewed_fr = forms.BooleanField(
+        label=_("The French text is checked against the current English"),
+        required=False,
+        help_text=_("Tick it once you have read the French beside the new English and updated it where needed: "
+                    "the article then no longer shows as needing review."),
+    )
 
     class Meta:
         model = Article
@@ -146,6 +181,20 @@ class SignatureWithArticleForm(BounceSignatureForm):
         return cleaned
 
 
+class NeedsReviewFilter(admin.SimpleListFilter):
+    title = _("translation needs review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [(code, _("%(language)s needs review") % {"language": name})
+                for code, name in LANGUAGE_NAMES.items() if code != "en"]
+
+    def queryset(self, request, queryset):
+        if self.value() not in LANGUAGE_NAMES or self.value() == "en":
+            return queryset
+        return queryset.filter(pk__in=articles_needing_review(lang=self.value()))
+
+
 class MissingTranslationFilter(admin.SimpleListFilter):
     title = _("missing translation")
     parameter_name = "missing"
@@ -176,10 +225,11 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         "slug", "title_en", "title_fr", "category", "is_published", "translations",
         "helpful_en", "not_helpful_en", "helpful_fr", "not_helpful_fr", "updated_at",
     ]
-    list_filter = ["category", "is_published", "is_general", MissingTranslationFilter]
+    list_filter = ["category", "is_published", "is_general", MissingTranslationFilter, NeedsReviewFilter]
     search_fields = ["slug", "title_en", "title_fr", "signatures__text"]
     fieldsets = [
         (None, {"fields": [*SETTINGS_FIELDS, "updated_at", "revision"]}),
+        (_("Translation review"), {"fields": ["translation_status", "reviewed_fr"]}),
         (_("Text"), {"fields": ["title", "summary", "body"]}),
         (_("Sources (staff only)"), {"fields": ["sources"], "classes": ["collapse"]}),
         (_("Preview"), {"fields": ["preview"], "classes": ["collapse"]}),
@@ -292,7 +342,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         return article.not_helpful_fr_count
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["updated_at", "preview"]
+        readonly = ["updated_at", "preview", "translation_status"]
         if obj is not None and not request.user.has_perm("articles.edit_article_settings"):
             readonly += list(SETTINGS_FIELDS)
         return readonly
@@ -310,7 +360,37 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             for code, name in LANGUAGE_NAMES.items()
             if any(not getattr(article, f"{field}_{code}") for field in TRANSLATED_FIELDS)
         ]
-        return _("missing: %(languages)s") % {"languages": ", ".join(missing)} if missing else _("complete")
+        stale = [str(name) for code, name in LANGUAGE_NAMES.items()
+                 if code != "en" and translation_stale_fields(article=article, lang=code)]
+        states = []
+        if missing:
+            states.append(_("missing: %(languages)s") % {"languages": ", ".join(missing)})
+        if stale:
+            states.append(_("needs review: %(languages)s") % {"languages": ", ".join(stale)})
+        return "; ".join(str(state) for state in states) or _("complete")
+
+    @admin.display(description=_("translation status"))
+    def translation_status(self, article):
+        if not article.pk:
+            return _("The French is checked against the English once the article is saved.")
+        stale = translation_stale_fields(article=article, lang="fr")
+        if not stale:
+            return _("French: up to date with the English.")
+        rows = format_html_join(
+            "",
+            "<details open><summary>{}</summary><p>{}</p></details>",
+            (
+                (
+                    _("%(field)s: the English changed since the French was written (removed words struck out, "
+                      "new words underlined)") % {"field": Article._meta.get_field(field).verbose_name},
+                    text_word_diff(translation_source_get(article=article, lang="fr", field=field) or "",
+                                   getattr(article, f"{field}_en") or ""),
+                )
+                for field in stale
+            ),
+        )
+        return format_html('<div class="translation-review"><p><strong>{}</strong></p>{}</div>',
+                           _("French needs review."), rows)
 
     @admin.display(description=_("rendered preview"))
     def preview(self, article):
@@ -334,6 +414,18 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        # Translations without a record were made from the English as it stood before this save.
+        translation_sources_fill(
+            article=obj,
+            english_before={field: form.initial.get(f"{field}_en") for field in TRANSLATED_FIELDS} if change else None,
+        )
+        # A French text edited in this save, or confirmed, is now a translation of today's English.
+        reviewed = [
+            field for field in TRANSLATED_FIELDS
+            if form.cleaned_data.get("reviewed_fr") or (getattr(obj, f"{field}_fr") or "")
+            != (form.initial.get(f"{field}_fr") or "")
+        ]
+        translation_sources_record(article=obj, lang="fr", fields=reviewed)
         obj.updated_at = timezone.now()
         obj.revision = (form.cleaned_data.get("revision") or 0) + 1 if change else 0
         super().save_model(request, obj, form, change)
@@ -404,3 +496,54 @@ class MissedQueryAdmin(admin.ModelAdmin):
     def test_link(self, query):
         url = reverse("admin:articles_article_test_bounce")
         return format_html('<a href="{}?missed={}">{}</a>', url, query.pk, _("Test this bounce"))
+
+
+@admin.register(DailyCount)
+class InsightAdmin(admin.ModelAdmin):
+    """The insight page: what senders hit, over 7, 30 or 90 days; its rows are only counts."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            days = int(request.GET.get("days", "30"))
+        except ValueError:
+            days = 30
+        days = days if days in PERIODS else 30
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(insight_csv(days=days), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="insight-{days}-days.csv"'
+            return response
+        report = insight_report_build(days=days)
+        categories = dict(Category.choices)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("What senders hit"),
+            "report": report,
+            "periods": PERIODS,
+            "columns": chart_columns(report.pastes_per_day),
+            "chart_height": CHART_HEIGHT,
+            "tables": [
+                (_("By category"), [replace(bar, label=str(categories.get(bar.label, bar.label))) for bar in report.by_category]),
+                (_("Articles reached most"), report.top_articles),
+                (_("By language"), [replace(bar, label=str(LANGUAGE_NAMES.get(bar.label, bar.label))) for bar in report.by_language]),
+            ],
+            "low_percent": round(100 * report.share(report.low_confidence, report.pastes)),
+            "unmatched_percent": round(100 * report.share(report.unmatched, report.pastes)),
+            "empty_percent": round(100 * report.share(report.searches_empty, report.searches)),
+        }
+        return TemplateResponse(request, "admin/articles/insight.html", context)

@@ -46,6 +46,10 @@ class Article(models.Model):
     is_published = models.BooleanField(_("published"), default=True)
     order = models.PositiveIntegerField(_("order"), default=100)
     updated_at = models.DateTimeField(_("last update"), default=timezone.now)
+    # For each translation language and field, the English text that translation was made from
+    # (or last checked against): when the English changes, the translation needs review.
+    translated_from = models.JSONField(_("English text each translation was made from"), default=dict,
+                                       blank=True, editable=False)
     # Bumped on every save from the admin: a form opened on an older revision is refused,
     # so one editor never silently overwrites another's work.
     revision = models.PositiveIntegerField(_("revision"), default=0)
@@ -222,3 +226,66 @@ class SavedReport(models.Model):
 
     def get_absolute_url(self):
         return reverse("web:saved_result", kwargs={"token": self.token})
+
+
+class SearchSynonym(models.Model):
+    """Words senders use for the same thing, added by staff to the built-in list of the search.
+
+    A query with any of the words also finds articles that use the others, in both languages.
+    """
+
+    words = models.CharField(
+        _("words that mean the same"), max_length=300, unique=True,
+        help_text=_("Two or more words or phrases, separated by commas, for example: "
+                    "blacklist, blocklist, liste noire."),
+    )
+    note = models.CharField(_("staff note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["words"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return self.words
+
+    def terms(self) -> list[str]:
+        return [term.strip() for term in self.words.split(",") if term.strip()]
+
+
+class DailyCountQuerySet(models.QuerySet):
+    def since(self, *, days: int):
+        return self.filter(day__gt=timezone.localdate() - timedelta(days=days))
+
+
+class DailyCount(models.Model):
+    """How often something happened on one day, for the insight page.
+
+    Trust decision: only counts per day, kind, language, category and article are kept, never
+    what a sender pasted or typed (that stays in the redacted, purged unfound list at most).
+    """
+
+    class Kind(models.TextChoices):
+        PASTE = "paste", _("bounce read")
+        LOW_CONFIDENCE = "low", _("bounce read with low confidence")
+        UNMATCHED = "unmatched", _("bounce not matched")
+        SEARCH = "search", _("search")
+        SEARCH_EMPTY = "search_empty", _("search without result")
+
+    day = models.DateField(_("day"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8)
+    category = models.CharField(_("category"), max_length=32, blank=True)
+    article = models.CharField(_("article"), max_length=80, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    objects = DailyCountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("insight: what senders hit")
+        verbose_name_plural = _("insight: what senders hit")
+        constraints = [models.UniqueConstraint(fields=["day", "kind", "language", "category", "article"],
+                                               name="one_count_per_day_kind_language_category_article")]
+
+    def __str__(self):
+        return f"{self.day} {self.kind} {self.language} {self.category} {self.article}: {self.count}"

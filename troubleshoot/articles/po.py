@@ -11,6 +11,12 @@ from django.utils import timezone
 
 from .models import Article
 from .snapshot import LANGUAGE_CODES, SOURCE_LANGUAGE
+from .translation_review import (
+    translation_source_get,
+    translation_sources_fill,
+    translation_sources_record,
+    translation_stale_fields,
+)
 
 
 ARTICLE_PO_FIELDS = ("title", "summary", "body")
@@ -50,18 +56,23 @@ def article_po_export(*, lang: str) -> polib.POFile:
         "Content-Transfer-Encoding": "8bit",
     }
     for article in Article.objects.order_by("slug"):
+        stale = translation_stale_fields(article=article, lang=lang)
         for name in ARTICLE_PO_FIELDS:
             source = getattr(article, f"{name}_{SOURCE_LANGUAGE}") or ""
             if not source:
                 continue
-            po.append(
-                polib.POEntry(
-                    msgctxt=f"{article.slug}:{name}",
-                    msgid=source,
-                    msgstr=getattr(article, f"{name}_{lang}") or "",
-                    comment=f"{article.category} — {name}",
-                )
+            entry = polib.POEntry(
+                msgctxt=f"{article.slug}:{name}",
+                msgid=source,
+                msgstr=getattr(article, f"{name}_{lang}") or "",
+                comment=f"{article.category} — {name}",
             )
+            if name in stale:
+                # As gettext marks a translation whose source changed: fuzzy, with the English it
+                # was made from as the previous msgid, so that the translator sees what changed.
+                entry.flags.append("fuzzy")
+                entry.previous_msgid = translation_source_get(article=article, lang=lang, field=name)
+            po.append(entry)
     return po
 
 
@@ -101,10 +112,16 @@ def article_po_import(*, po: polib.POFile, lang: str | None = None) -> ArticlePo
             stale.append(entry.msgctxt)
             continue
         current = getattr(article, f"{name}_{lang}") or ""
+        # Not fuzzy, made from today's English: the translator confirms or updates it.
+        translation_sources_fill(article=article)
+        if name in translation_stale_fields(article=article, lang=lang):
+            translation_sources_record(article=article, lang=lang, fields=[name])
+            touched[slug] = article
         if entry.msgstr == current:
             unchanged += 1
             continue
         setattr(article, f"{name}_{lang}", entry.msgstr)
+        translation_sources_record(article=article, lang=lang, fields=[name])
         changed.append(ArticlePoChange(slug=slug, field=f"{name}_{lang}", old=current, new=entry.msgstr))
         touched[slug] = article
     with transaction.atomic(), reversion.create_revision():

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from troubleshoot.diagnosis import NotABounce, bounce_diagnose, bounce_text_for_display
 
+from .insight import insight_count
 from .missed import missed_query_record
-from .models import MissedQuery
+from .models import DailyCount, MissedQuery
 from .snapshot import ContentSnapshot, content_snapshot_get
 
 
@@ -106,11 +107,23 @@ def bounce_diagnose_published(
     if language is not None and not answer.nothing_to_fix:
         weakest = min((r.confidence for r in results), default=0.0)
         unsure = not results or any(r.low_confidence or r.matched_by == "none" for r in results)
+        insight_paste_count(results=results, language=language)
         if unsure or weakest < settings.MISSED_QUERY_CONFIDENCE:
             kept = missed_query_record(kind=MissedQuery.Kind.PASTE, text=shown, language=language, confidence=weakest)
             if not kept:
                 answer = replace(answer, unrecorded=True)
     return answer
+
+
+def insight_paste_count(*, results: list, language: str) -> None:
+    """One bounce read, counted by its first recipient's answer; unsure and unmatched ones too."""
+    first = results[0] if results else None
+    insight_count(kind=DailyCount.Kind.PASTE, language=language,
+                  category=first.category if first else "", article=(first.article or "") if first else "")
+    if first is None or any(r.matched_by == "none" for r in results):
+        insight_count(kind=DailyCount.Kind.UNMATCHED, language=language)
+    elif any(r.low_confidence or r.confidence < settings.MISSED_QUERY_CONFIDENCE for r in results):
+        insight_count(kind=DailyCount.Kind.LOW_CONFIDENCE, language=language)
 
 
 def articles_search(*, query: str, lang: str, limit: int = 10) -> list:

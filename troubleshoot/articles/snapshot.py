@@ -25,6 +25,7 @@ from troubleshoot.diagnosis import RuleSet, SignatureSpec, ruleset_compile
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
 from .models import Article, ContentVersion
+from .translation_review import translation_stale_fields
 
 logger = logging.getLogger(__name__)
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -60,6 +61,7 @@ class LocalizedArticle:
     body: str
     signatures: tuple[SignatureSpec, ...]
     falls_back: bool
+    needs_review: bool = False  # translated from an English text that has changed since
 
     def get_absolute_url(self) -> str:
         return reverse("web:article", kwargs={"slug": self.slug})
@@ -79,6 +81,7 @@ class ArticleEntry:
     summaries: dict[str, str]
     bodies: dict[str, str]
     signatures: tuple[SignatureSpec, ...]
+    stale_languages: frozenset[str] = frozenset()  # translations made from an older English
 
     def _pick(self, values: dict[str, str], lang: str) -> str:
         return values.get(lang) or values.get(SOURCE_LANGUAGE, "")
@@ -103,6 +106,7 @@ class ArticleEntry:
             body=self.body(lang),
             signatures=self.signatures,
             falls_back=self.falls_back(lang),
+            needs_review=lang in self.stale_languages,
         )
 
     def falls_back(self, lang: str) -> bool:
@@ -188,6 +192,10 @@ def content_snapshot_build() -> ContentSnapshot:
             titles=_translations(article, "title"),
             summaries=_translations(article, "summary"),
             bodies=_translations(article, "body"),
+            stale_languages=frozenset(
+                lang for lang in LANGUAGE_CODES
+                if lang != SOURCE_LANGUAGE and translation_stale_fields(article=article, lang=lang)
+            ),
             signatures=tuple(
                 SignatureSpec(
                     article=article.slug,

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 import reversion
 
 from troubleshoot.articles.models import Article
+from troubleshoot.articles.translation_review import translation_sources_fill
 
 SEED_FIXTURES = [settings.BASE_DIR / "fixtures" / name for name in ("seed_articles.json", "general_articles.json")]
 
@@ -25,6 +26,9 @@ class Command(BaseCommand):
         with reversion.create_revision():
             reversion.set_comment("Seed content loaded")
             for article in Article.objects.prefetch_related("signatures"):
+                # the seed's translations were written from its English: none needs review
+                translation_sources_fill(article=article)
+                Article.objects.filter(pk=article.pk).update(translated_from=article.translated_from)
                 reversion.add_to_revision(article)
                 for signature in article.signatures.all():
                     reversion.add_to_revision(signature)
