@@ -1,7 +1,8 @@
 """What a mail client says when it could not send, pasted as often as a bounce.
 
 Texts as Thunderbird writes them (composeMsgs.properties in comm-central, and the French
-localisation in thunderbird/thunderbird-l10n), with a host name in place of %S.
+localisation in thunderbird/thunderbird-l10n), with a host name in place of %S, and as Roundcube
+writes them (program/localization/{en_US,fr_FR}/messages.inc), with values in place of $code, $sec.
 """
 
 import pytest
@@ -30,6 +31,22 @@ from troubleshoot.diagnosis import bounce_diagnose
      "de passe et la « Méthode d’authentification ».", "securityerror"),
     ("Des caractères non ASCII sont présents dans la partie locale de l’adresse e-mail du destinataire "
      "élodie@example.net, mais votre serveur ne prend pas en charge SMTPUTF8.", "syntaxerror"),
+    ("Le serveur sortant (SMTP) smtp.example.com ne gère pas la méthode d’authentification sélectionnée. "
+     "Veuillez modifier la « Méthode d’authentification ».", "securityerror"),
+    ("The Outgoing server (SMTP) smtp.example.com does not allow plaintext passwords. Please try changing the "
+     "'Authentication method' to 'Encrypted password'.", "securityerror"),
+    ("Une erreur est survenue lors de l’envoi de l’e-mail : impossible d’obtenir le mot de passe pour "
+     "« jean@example.fr ». Le message n’a pas été envoyé.", "securityerror"),
+    ("A communications error occurred: 12.  Please try again.", "networkerror"),
+    ("An error occurred while sending mail:  the return mail address was invalid.  Please verify that your "
+     "email address is correct in your account settings and try again.", "rejected"),
+    # Roundcube
+    ("Erreur SMTP (535) : échec d’authentification.", "securityerror"),
+    ("Erreur SMTP (421) : échec de connexion au serveur.", "networkerror"),
+    ("Erreur SMTP : impossible d’analyser la liste des destinataires.", "syntaxerror"),
+    ("SMTP Error: Server does not support Unicode in email address.", "syntaxerror"),
+    ("Erreur SMTP : la taille du courriel dépasse la limite du serveur (10 Mo)", "emailtoolarge"),
+    ("Patientez 30 s avant d’envoyer ce courriel.", "ratelimited"),
 ])
 def test_a_mail_clients_send_error_is_read_for_what_it_says(general_ruleset, text, category):
     (result,) = bounce_diagnose(text=text, ruleset=general_ruleset).results

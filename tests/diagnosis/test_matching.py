@@ -119,6 +119,18 @@ def test_signature_with_contradicting_codes_does_not_override_a_sure_rule():
     ("550 5.7.23 SPF validation failed", "authfailure"),
     ("554 5.6.0 Mail message is malformed. Not accepted.", "notcompliantrfc"),
     ("503 5.5.1 Bad sequence of commands", "syntaxerror"),
+    # read in the writers' sources (rules_writers.py): Exim smtp_in.c postmaster callout, Postfix
+    # smtpd_check.c pipelining and bare <LF>, qmail-local.c, Exim configure.default, RFC 5321 450 in French
+    ("550-Postmaster verification failed while checking <joe@example.org>\n550-Called:   192.0.2.25\n"
+     "550-Sent:     RCPT TO:<postmaster@example.org>\n550-Response: 550 <postmaster@example.org>: User unknown\n"
+     "550-Several RFCs state that you are required to have a postmaster\n550-mailbox for each mail domain. "
+     "This host does not accept mail\n550 from domains whose servers reject the postmaster address.", "rejected"),
+    ("554 5.5.1 <mail.example.org>: Helo command rejected: Improper use of SMTP command pipelining", "syntaxerror"),
+    ("521 5.5.2 Error: bare <LF> received", "notcompliantrfc"),
+    ("Uh-oh: .qmail file is writable. (#4.7.0)", "mailererror"),
+    ("550 Restricted characters in address", "userunknown"),
+    ("450 Action non effectuée : boîte aux lettres occupée", "systemerror"),
+    ("501 Erreur de syntaxe dans les paramètres ou arguments", "syntaxerror"),
 ])
 def test_builtin_rules_recognise_common_wordings(general_ruleset, text, category):
     r = diag(text, general_ruleset)

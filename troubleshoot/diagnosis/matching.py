@@ -358,6 +358,15 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
             last = "last error: %s" % (f.diagnostic or st or "")[:200]
             return "expired", 0.75, [gave_up, last], "category_rule", t
 
+    # 1a. a bare reply or a pasted line that only says the connection failed (Postfix smtp_connect.c
+    # "connect to <host>[<ip>]:25: Connection timed out"; Sendmail err.c "Connection refused by <host>";
+    # Exchange Online "451 4.4.316 Connection refused [Message=Socket error code 10061]", "450 4.4.315
+    # Connection timed out"): a network error. Delivery only expired when the report says it stopped
+    # retrying (1b above) or gives up in its own words; a delay or failure report keeps its own reading.
+    if (f.bare or f.pasted) and not f.action and t.top < 3 and stcat in (None, "expired", "networkerror") \
+            and (_CONN_FAILED if f.bare else _CONN_FAILED_LOG).test(f.diagnostic or "") and not _delay_words_around(t, f):
+        return "networkerror", 0.7, [_CONN_FAILED.find(f.diagnostic or "") or ""] + ev_status, "category_rule", t
+
     # 1. wordings that settle the matter whatever the codes say (directory look-ups, null MX ...)
     if t.top >= 4:
         for cat in _W4_ORDER:
@@ -399,6 +408,9 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
     if stcat:
         return stcat, 0.55 if not codes.is_generic(st) else 0.35, ev_status, "status_code", t
 
+    if early and _CONN_FAILED.test(f.diagnostic or ""):
+        # no SMTP reply at all: the connection itself failed (Postfix smtp_connect.c), not a refusal
+        return "networkerror", 0.55, [_CONN_FAILED.find(f.diagnostic or "") or ""], "category_rule", t
     if early:
         return "blocked", 0.5, ["refused at %s" % f.command] + ([t.evidence("blocked")] if t.has("blocked") else []), \
             "category_rule", t
@@ -439,6 +451,32 @@ _GAVE_UP = rx.Pattern(
     r"could not (?:be )?(?:deliver(?:ed)?|send message) for (?:the )?(?:past |last )?\d+|"
     r"(?:was|were) not delivered within \d+|message (?:has )?expired|queue (?:lifetime|expired)|"
     r"d[ée]lai (?:de remise )?(?:d[ée]pass[ée]|expir[ée])|abandon)")
+
+
+def _delay_words_around(t: _Texts, f: Fact) -> bool:
+    """Does the report around the diagnostic (its paragraph, its subject) speak of a delay or of retries?"""
+    diag = collapse(f.diagnostic or "")
+    if _SUSPENDED.test(diag):
+        return True
+    around = tuple(c.replace(diag, " ") for c in t.ctx) if diag else t.ctx
+    return "expired" in builtin().hits(around) or bool(around and _GAVE_UP.test(around[0]))
+
+
+# Postfix qmgr/smtp: "delivery temporarily suspended: <the error>" is the queue putting the
+# destination on hold after failures, which is how its delay and expiry reports word the last error
+_SUSPENDED = rx.Pattern(r"delivery temporarily suspended")
+
+# A connection to the next server that failed, in the words of the MTAs that report it (Postfix
+# smtp_connect.c, Sendmail err.c, Exim transports/smtp.c "Connection timed out" / "Connection refused",
+# hMailServer "Connection to recipients server failed", Exchange Online 4.4.315 / 4.4.316).
+_CONN_FAILED = rx.Pattern(
+    r"\bconnection (?:timed out|refused|reset(?: by peer)?)\b|connect(?:ion)? to (?:recipients? )?\S+ (?:server )?failed|"
+    r"no route to host|network is unreachable")
+# ... and, in a pasted text, only as those programs log it (a host or an error number beside it); a
+# notice's own sentence ("the recipient's server could not be reached") reads as the notice means it
+_CONN_FAILED_LOG = rx.Pattern(
+    r"connect(?:ion)? to (?:recipients? )?\S+.{0,60}\b(?:timed out|refused|failed|reset)\b|"
+    r"connection (?:timed out|refused) (?:by|with) \S+\.\S+|error:? \d+ connection (?:timed out|refused)")
 
 
 # The most frequent reasons behind a reply code, offered when the text says nothing more.

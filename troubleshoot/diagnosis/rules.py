@@ -15,6 +15,8 @@ wording, 1 = a hint that only counts when nothing stronger matched.
 
 from __future__ import annotations
 
+from .rules_writers import WRITER_RULES
+
 RULES: dict[str, list[tuple[str, int]]] = {
     "mailboxfull": [
         # Postfix local(8) writing to an mbox over its size limit: 'error writing message: File too large'
@@ -460,9 +462,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
     ],
     "rejected": [
         # Exim callout sender verification (ACL 'verify = sender/callout'): 'Verification failed for <a>' ... 'Sender verify failed'
-        (r"verification failed for <[^>\\s]+@[^>\\s]+>|sender verify failed", 4),
+        (r"verification failed for <[^>\s]+@[^>\s]+>|sender verify failed", 4),
         # Courier module.esmtp: the sender domain's MX records point at an IP address
-        (r"mx records for \\S+ violate section 3\\.3\\.9 of rfc ?1035", 3),
+        (r"mx records for \S+ violate section 3\.3\.9 of rfc ?1035", 3),
         # Exim ACL 'verify = sender' (spec ch. 42: 'Could not complete sender verify'); Postfix smtpd_check.c
         # ('sender address must contain a domain'); Sendmail proto.m4 ('Domain name required for sender address')
         (r"could not complete sender verify|sender address must contain a domain|domain name required for sender address", 4),  # noqa: E501
@@ -1137,6 +1139,10 @@ def local_agent_reason(diagnostic: str) -> tuple[str, str] | None:
         return "mailererror", agent
     return None
 
+
+# the wordings read in the writers' own files (mail clients, RFC 5321 texts in French, MTA sources)
+for _cat, _rules in WRITER_RULES.items():
+    RULES[_cat].extend(_rules)
 
 # Names of Sisimai reasons that the site merged into its categories.
 ALIASES = {"mesgtoobig": "emailtoolarge", "exceedlimit": "emailtoolarge", "speeding": "ratelimited",

@@ -71,6 +71,11 @@ WRITERS: tuple[Writer, ...] = (
             Stage(r"in reply to (?:the )?(rcpt to|rcpt|mail from|mail|end of data|data|helo|ehlo|starttls|auth|"
                   r"connect)\b", None, 0),  # smtp_proto.c:2266 "(in reply to %s)", e.g. "RCPT TO command"
             Stage(r"refused to talk to me", "CONN", 11),  # smtp_proto.c:383 "host %s refused to talk to me: %s"
+            # smtp_connect.c: "connect to %s[%s]:%d: %m" (Connection refused / timed out): no SMTP reply at all,
+            # the failure is at the connection; Gmail's delay/failure notice says the same in its own words
+            # ("The recipient server did not accept our requests to connect", support.google.com/mail/answer/7720)
+            Stage(r"\bconnect to \S+: connection (?:refused|timed out)|did not accept our requests to connect",
+                  "CONN", 13),
         ),
         passed_on=(
             r"\bhost \S+ said:",  # smtp_proto.c:2266
