@@ -57,7 +57,8 @@ def test_a_signature_whose_pattern_misses_its_own_text_is_refused_with_a_message
 
 def test_feedback_counts_per_language_are_in_the_article_list_and_sortable(admin_client, client):
     client.post("/fr/spam-filter/feedback/", {"helpful": "no"})
-    response = admin_client.get("/admin/articles/article/", {"o": "-10"})  # not helpful (fr), descending
+    response = admin_client.get("/admin/articles/article/", {"o": "7"})  # votes (fr), most "no" first
     first = response.context["cl"].result_list[0]
     assert first.slug == "spam-filter" and first.not_helpful_fr_count == 1
-    assert "not helpful (fr)" in response.content.decode().lower()
+    assert "votes (fr): yes / no" in response.content.decode().lower()
+    assert '<td class="field-votes_fr">0 / 1</td>' in response.content.decode()

@@ -22,7 +22,7 @@ from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_valid
 from .categories import Category
 from .content_checks import dead_links_find, french_typography_problems
 from .insight import CHART_HEIGHT, PERIODS, chart_columns, insight_csv, insight_report_build
-from .models import Article, BounceSignature, DailyCount, Feedback, MissedQuery
+from .models import Article, BounceSignature, DailyCount, Feedback, MissedQuery, SearchSynonym
 from .rendering import markdown_render
 from .services import INPUT_ERROR_MESSAGES, bounce_diagnose_published
 from .translation_review import (
@@ -222,8 +222,8 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     inlines = [BounceSignatureInline]
     list_display = [
-        "slug", "title_en", "title_fr", "category", "is_published", "translations",
-        "helpful_en", "not_helpful_en", "helpful_fr", "not_helpful_fr", "updated_at",
+        "slug", "titles", "category", "is_published", "translations",
+        "votes_en", "votes_fr", "updated_on",
     ]
     list_filter = ["category", "is_published", "is_general", MissingTranslationFilter, NeedsReviewFilter]
     search_fields = ["slug", "title_en", "title_fr", "signatures__text"]
@@ -325,21 +325,23 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             )
         )
 
-    @admin.display(description=_("helpful (en)"), ordering="helpful_en_count")
-    def helpful_en(self, article):
-        return article.helpful_en_count
+    @admin.display(description=_("last update"), ordering="updated_at")
+    def updated_on(self, article):
+        return article.updated_at.date().isoformat()
 
-    @admin.display(description=_("not helpful (en)"), ordering="not_helpful_en_count")
-    def not_helpful_en(self, article):
-        return article.not_helpful_en_count
+    # Both titles in one column, so that the list with its vote columns fits 1280 px.
+    @admin.display(description=_("title (English / French)"), ordering="title_en")
+    def titles(self, article):
+        return format_html('{}<br><span lang="fr">{}</span>', article.title_en, article.title_fr or "—")
 
-    @admin.display(description=_("helpful (fr)"), ordering="helpful_fr_count")
-    def helpful_fr(self, article):
-        return article.helpful_fr_count
+    # Helpful / not helpful in one column per language, sorted by the "not helpful" count.
+    @admin.display(description=_("votes (en): yes / no"), ordering="-not_helpful_en_count")
+    def votes_en(self, article):
+        return f"{article.helpful_en_count} / {article.not_helpful_en_count}"
 
-    @admin.display(description=_("not helpful (fr)"), ordering="not_helpful_fr_count")
-    def not_helpful_fr(self, article):
-        return article.not_helpful_fr_count
+    @admin.display(description=_("votes (fr): yes / no"), ordering="-not_helpful_fr_count")
+    def votes_fr(self, article):
+        return f"{article.helpful_fr_count} / {article.not_helpful_fr_count}"
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["updated_at", "preview", "translation_status"]
@@ -547,3 +549,37 @@ class InsightAdmin(admin.ModelAdmin):
             "empty_percent": round(100 * report.share(report.searches_empty, report.searches)),
         }
         return TemplateResponse(request, "admin/articles/insight.html", context)
+
+
+class SearchSynonymForm(forms.ModelForm):
+    class Meta:
+        model = SearchSynonym
+        fields = ["words", "note"]
+
+    def clean_words(self):
+        terms = [" ".join(term.split()) for term in self.cleaned_data["words"].split(",")]
+        if any(not term for term in terms) or len(terms) < 2:
+            raise forms.ValidationError(
+                _("Give two or more words or phrases, separated by commas, with no empty entry between two commas."),
+                code="empty",
+            )
+        seen = set()
+        for term in terms:
+            if term.casefold() in seen:
+                raise forms.ValidationError(_("“%(term)s” is given twice."), params={"term": term}, code="duplicate")
+            seen.add(term.casefold())
+        others = SearchSynonym.objects.exclude(pk=self.instance.pk) if self.instance.pk else SearchSynonym.objects.all()
+        for other in others:
+            if {t.casefold() for t in other.terms()} == seen:
+                raise forms.ValidationError(_("The same words are already listed together: “%(words)s”."),
+                                            params={"words": other.words}, code="duplicate")
+        return ", ".join(terms)
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """Words senders type for the same thing, on top of the built-in list; the search uses them at once."""
+
+    form = SearchSynonymForm
+    list_display = ["words", "note"]
+    search_fields = ["words", "note"]

@@ -1,4 +1,4 @@
-"""Bump the content version whenever an article or a signature changes.
+"""Bump the content version whenever an article, a signature or a search synonym changes.
 
 A signal (rather than a call in each service) because content also changes through the
 admin, loaddata and translation imports, and every path must invalidate the snapshot.
@@ -7,12 +7,13 @@ admin, loaddata and translation imports, and every path must invalidate the snap
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Article, BounceSignature
+from .models import Article, BounceSignature, SearchSynonym
 from .snapshot import article_revision_bump, content_version_bump
 
 
 @receiver([post_save, post_delete], sender=Article)
 @receiver([post_save, post_delete], sender=BounceSignature)
+@receiver([post_save, post_delete], sender=SearchSynonym)
 def content_changed(sender, **kwargs):
     content_version_bump()
 
