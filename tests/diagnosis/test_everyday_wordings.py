@@ -107,6 +107,8 @@ CASES = [
     ("The account has been suspended.", "suspend"),
     ("Recipient account is locked.", "suspend"),
     ("Internal server error, please try again later.", "systemerror"),
+    ("Your message couldn't be delivered. This is likely a temporary service error on our side.", "systemerror"),
+    ("Votre message n'a pas pu être remis en raison d'une erreur de service temporaire.", "systemerror"),
     ("A mail loop was detected.", "networkerror"),
     ("The remote server requires TLS.", "failedstarttls"),
     ("You must authenticate before sending mail (SMTP AUTH required).", "securityerror"),

@@ -835,6 +835,10 @@ RULES: dict[str, list[tuple[str, int]]] = {
         (r"service (?:temporairement )?indisponible|hors service|erreur interne|internal (?:server )?error", 2),
         # Gmail SMTP errors and codes: 421 4.4.5 (X.4.5 alone would read as a full system)
         (r"server busy,? try again later", 4),
+        # Exchange Online NDR "For Email Administrators" texts (5.7.103 and the other service-side
+        # DSNs, learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"):
+        # "this is likely a temporary service error"; fr-fr: "erreur de service temporaire"
+        (r"temporary service (?:error|issue|problem)|erreur (?:de service temporaire|temporaire du service)", 3),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"aliasing/forwarding loop broken|(?:temporary mta failure|rejected by next-hop mta) on relaying|unable to relay message back to mta", 4),  # reason/why-systemerror.go:23; p5 lib/Sisimai/Lhost/Amavis.pm:81-83  # noqa: E501
         (r"service not active|system incorrectly configured|pfa agent busy|message failed to be replicated|suspiciousremoteservererror|helo / ehlo requires domain address|resolver\.adr\.(?:badprimary|invalidinsmtp|ambiguous)", 3),  # rhost/for-microsoft.go:609-655; lhost/via-exchange2007.go:64,69,70  # noqa: E501
