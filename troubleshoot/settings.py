@@ -55,8 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: its headers reach every response, also those made before the others run (see its notes)
+    "troubleshoot.web.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "troubleshoot.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -163,15 +164,12 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# One storage whatever DEBUG says: files collected with DEBUG on must serve with it off (a
+# storage chosen by DEBUG left no manifest, and every page with DEBUG off answered 500). With
+# DEBUG on, URLs stay unhashed and WhiteNoise serves from the apps' folders, nothing collected.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # The operator whose bounces link here, and its customer portal: site settings, not template text.
@@ -193,6 +191,8 @@ SPAMHAUS_DQS_KEY = os.environ.get("SPAMHAUS_DQS_KEY", "")
 CHECKS_RATE_LIMIT = int(os.environ.get("CHECKS_RATE_LIMIT", "20"))
 # Below this confidence a diagnosis is kept for staff as "not found".
 MISSED_QUERY_CONFIDENCE = float(os.environ.get("MISSED_QUERY_CONFIDENCE", "0.5"))
+# Translators save drafts of their language and an editor publishes them, unless this is set.
+TRANSLATORS_MAY_PUBLISH = os.environ.get("TRANSLATORS_MAY_PUBLISH", "0") == "1"
 # The insight page's counts gather in each process and are written at most this often.
 INSIGHT_FLUSH_SECONDS = float(os.environ.get("INSIGHT_FLUSH_SECONDS", "10"))
 

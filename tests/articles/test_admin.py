@@ -31,10 +31,10 @@ def _change_form_data(admin_client, article):
     )
     for index, inline_form in enumerate(formset.forms):
         for name in ["id", "article", "text", "reply_code", "status", "pattern", "note"]:
-            value = inline_form.initial.get(name)
+            value = inline_form[name].value()  # what the page shows: a draft's rows, or the saved ones
             if name == "article":
                 value = article.pk
-            elif name == "id":
+            elif name == "id" and not formset.is_bound:
                 value = inline_form.instance.pk
             data[f"{prefix}-{index}-{name}"] = "" if value is None else value
     return data

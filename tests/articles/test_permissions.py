@@ -27,7 +27,8 @@ def test_groups_exist_after_migrating():
     assert set(Group.objects.values_list("name", flat=True)) >= {"Editors", "Translators"}
 
 
-def test_translator_changes_text_but_not_slug_category_or_signatures(translator):
+def test_translator_changes_text_but_not_slug_category_or_signatures(translator, settings):
+    settings.TRANSLATORS_MAY_PUBLISH = True  # published at once, to see what was kept
     article = Article.objects.get(slug="blocked-ip")
     signature = article.signatures.first()
     data = _change_form_data(translator, article)
@@ -52,13 +53,19 @@ def test_translator_cannot_add_or_change_a_signature_directly(translator):
     assert BounceSignature.objects.get(pk=signature.pk).text == signature.text
 
 
-def test_editor_changes_slug_and_signatures(editor):
+def test_editor_changes_slug_category_and_signatures(editor):
     article = Article.objects.get(slug="blocked-ip")
+    signature = article.signatures.order_by("pk").first()
     data = _change_form_data(editor, article)
+    (text_field,) = [name for name, value in data.items() if name.endswith("-text") and value == signature.text]
+    data["slug"] = "blocked-ip-renamed"
     data["category"] = "badreputation"
+    data[text_field] = signature.text + " (seen in 2025)"
     response = editor.post(f"/admin/articles/article/{article.pk}/change/", data)
     assert response.status_code == 302
-    assert Article.objects.get(pk=article.pk).category == "badreputation"
+    changed = Article.objects.get(pk=article.pk)
+    assert (changed.slug, changed.category) == ("blocked-ip-renamed", "badreputation")
+    assert BounceSignature.objects.get(pk=signature.pk).text == signature.text + " (seen in 2025)"
 
 
 def test_translator_cannot_restore_an_old_version(translator, admin_client):

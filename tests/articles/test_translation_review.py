@@ -68,16 +68,22 @@ def test_the_po_export_marks_a_stale_translation_fuzzy_with_the_english_it_came_
 
 
 def test_a_translator_confirming_the_french_clears_the_flag(admin_client, translator):  # noqa: F811
+    """The translator's confirmation travels in their draft; the flag clears when an editor publishes it."""
     old_body = Article.objects.get(slug=SLUG).body_en
     article = english_changed(admin_client, body_en=old_body + "\n\nA sentence the French already says.")
     data = _change_form_data(translator, article)
     data["reviewed_fr"] = "on"
     assert translator.post(f"/admin/articles/article/{article.pk}/change/", data).status_code == 302
+    assert NEEDS_REVIEW in list_page(admin_client)  # a draft: nothing published yet
+    published = _change_form_data(admin_client, article)
+    assert published.get("reviewed_fr") == "on"
+    assert admin_client.post(f"/admin/articles/article/{article.pk}/change/", published).status_code == 302
     assert NEEDS_REVIEW not in list_page(admin_client)
     assert Article.objects.get(slug=SLUG).body_fr == article.body_fr  # confirmed, not changed
 
 
-def test_a_translator_updating_the_french_clears_only_that_field(admin_client, translator):  # noqa: F811
+def test_a_translator_updating_the_french_clears_only_that_field(admin_client, translator, settings):  # noqa: F811
+    settings.TRANSLATORS_MAY_PUBLISH = True
     article = Article.objects.get(slug=SLUG)
     data = _change_form_data(admin_client, article)
     data["body_en"] = article.body_en + "\n\nNew English paragraph."

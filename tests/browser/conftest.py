@@ -43,6 +43,7 @@ def site_url(tmp_path_factory, request):
         "DEBUG": "1",
         "DIAGNOSE_RATE_LIMIT": "10000",
         "CHECKS_RATE_LIMIT": "10000",
+        "INSIGHT_FLUSH_SECONDS": "0",  # the insight page sees what the other worker counted
     }
     env.pop("REDIS_URL", None)
     # The live DNS checks ask the tests' own DNS server (tests/checks/conftest.py) when there is one.

@@ -12,6 +12,7 @@ from troubleshoot.search.services import MAX_QUERY_CHARS
 from troubleshoot.articles.live_checks import check_request_read, checks_for, invalid_target_message
 from troubleshoot.checks import InvalidTarget
 from troubleshoot.articles.throttling import checks_rate_check, client_address, diagnose_rate_check
+from troubleshoot.articles.same_origin import request_origin_allowed
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -37,12 +38,28 @@ def _request_language(request, asked=None) -> str:
     return translation.get_language_from_request(request)
 
 
-# Trust decision: no session or cookie is read here, so CSRF cannot act on a visitor's
-# behalf; the endpoint changes nothing stored.
+# Trust decision: no session or cookie is read here, so CSRF cannot act on a visitor's behalf.
+# What a cross-site page could still do is spend its visitor's budget and leave "not found"
+# rows: only application/json is read, which a browser sends to another site only after a
+# CORS preflight (OPTIONS), and that is refused (405, no Access-Control-Allow-* header).
 @csrf_exempt
 def diagnose(request):
     if request.method != "POST":
         return _method_not_allowed(["POST"])
+    if request.content_type != "application/json":
+        with translation.override(_request_language(request, request.GET.get("lang"))):
+            return _error(
+                translation.gettext("Send the bounce as JSON, with the header Content-Type: application/json."),
+                status=415,
+                code="unsupported_media_type",
+            )
+    if not request_origin_allowed(request=request, referer_required=False):
+        with translation.override(_request_language(request, request.GET.get("lang"))):
+            return _error(
+                translation.gettext("This address can only be called from this site or from a program, not from another site's page."),
+                status=403,
+                code="cross_site",
+            )
     try:
         body = request.body  # refused by Django past DATA_UPLOAD_MAX_MEMORY_SIZE
     except RequestDataTooBig:

@@ -3,9 +3,12 @@ from dataclasses import replace
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.conf import settings
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,7 +25,7 @@ from troubleshoot.diagnosis import BounceInputError, PatternError, pattern_valid
 from .categories import Category
 from .content_checks import dead_links_find, french_typography_problems
 from .insight import CHART_HEIGHT, PERIODS, chart_columns, insight_csv, insight_report_build
-from .models import Article, BounceSignature, DailyCount, Feedback, MissedQuery, SearchSynonym
+from .models import Article, ArticleDraft, BounceSignature, DailyCount, Feedback, MissedQuery, SearchSynonym
 from .rendering import markdown_render
 from .services import INPUT_ERROR_MESSAGES, bounce_diagnose_published
 from .translation_review import (
@@ -98,6 +101,10 @@ def text_word_diff(old: str, new: str) -> str:
 
 class ArticleAdminForm(forms.ModelForm):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publish the draft at"), required=False, widget=AdminSplitDateTime,
+        help_text=_("Optional, with “Save draft”: the draft goes live at this time (within a few minutes)."),
+    )
     reviewed_fr = forms.BooleanField(
         label=_("The French text is checked against the current English"),
         required=False,
@@ -213,6 +220,45 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset.filter(missing)
 
 
+DRAFT_LEFT_OUT = {"csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_save_draft", "_discard_draft",
+                  "publish_at_0", "publish_at_1"}
+
+
+def draft_store(*, article_id: int, data: QueryDict, fields: list[str], user, publish_at) -> ArticleDraft:
+    """Keep the submitted edit form of an article as its draft (replacing an older one)."""
+    kept = {key: data.getlist(key) for key in data if key not in DRAFT_LEFT_OUT}
+    kept["_fields"] = fields  # which fields the form had: an unticked box is absent from the data
+    draft, _created = ArticleDraft.objects.update_or_create(
+        article_id=article_id,
+        defaults={"data": kept, "saved_by": user if user.is_authenticated else None, "saved_at": timezone.now(),
+                  "publish_at": publish_at},
+    )
+    return draft
+
+
+def draft_query_dict(data: dict) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, values in data.items():
+        if not key.startswith("_"):
+            query.setlist(key, values)
+    return query
+
+
+def draft_fields_apply(*, article: Article, data: dict) -> None:
+    """Show the draft's values in the edit form (the article itself is not saved)."""
+    for name in data.get("_fields", []):
+        try:
+            field = Article._meta.get_field(name)
+        except FieldDoesNotExist:  # a form-only field (reviewed_fr, publish_at)
+            continue
+        if not field.editable or name in ("id", "revision", "updated_at"):
+            continue
+        if isinstance(field, models.BooleanField):
+            setattr(article, name, name in data)
+        elif name in data:
+            setattr(article, name, data[name][-1])
+
+
 def _vote_count(language: str, helpful: bool):
     return Count("feedback", filter=Q(feedback__language=language, feedback__helpful=helpful), distinct=True)
 
@@ -230,6 +276,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": [*SETTINGS_FIELDS, "updated_at", "revision"]}),
         (_("Translation review"), {"fields": ["translation_status", "reviewed_fr"]}),
+        (_("Draft"), {"fields": ["publish_at"]}),
         (_("Text"), {"fields": ["title", "summary", "body"]}),
         (_("Sources (staff only)"), {"fields": ["sources"], "classes": ["collapse"]}),
         (_("Preview"), {"fields": ["preview"], "classes": ["collapse"]}),
@@ -239,8 +286,103 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         urls = super().get_urls()
         custom = [
             path("test-bounce/", self.admin_site.admin_view(self.test_bounce_view), name="articles_article_test_bounce"),
+            path("<path:object_id>/preview/", self.admin_site.admin_view(self.preview_view), name="articles_article_preview"),
         ]
         return custom + urls
+
+    # -- drafts: "Save draft" keeps the submitted form aside; the site changes only on publish ----
+
+    def may_publish(self, request) -> bool:
+        return request.user.has_perm("articles.publish_article") or (
+            settings.TRANSLATORS_MAY_PUBLISH and request.user.has_perm("articles.change_article"))
+
+    def _drafting(self, request) -> bool:
+        return request.method == "POST" and ("_save_draft" in request.POST or not self.may_publish(request))
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method != "POST":
+            draft = ArticleDraft.objects.filter(article=obj).first()
+            if draft is not None:
+                draft_fields_apply(article=obj, data=draft.data)
+                obj._draft = draft
+        return obj
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        draft = getattr(obj, "_draft", None)
+        if draft is not None and request.method != "POST":
+            kwargs["data"] = draft_query_dict(draft.data)  # the signatures as the draft left them
+        return kwargs
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            draft = getattr(obj, "_draft", None)
+            # a draft carries the revision it was made on: publishing it over a newer save is refused
+            form.base_fields["revision"].initial = int(draft.data.get("revision", [obj.revision])[-1]) if draft else obj.revision
+            form.base_fields["publish_at"].initial = draft.publish_at if draft else None
+            form.base_fields["reviewed_fr"].initial = bool(draft and "reviewed_fr" in draft.data)
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id and "_discard_draft" in request.POST:
+            article = self.get_object(request, object_id)
+            if article is None or not self.has_change_permission(request, article):
+                raise PermissionDenied
+            ArticleDraft.objects.filter(article=article).delete()
+            messages.success(request, _("The draft was discarded; the published version is unchanged."))
+            return redirect("admin:articles_article_change", article.pk)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        may_publish = self.may_publish(request)
+        context.update({
+            "may_publish": may_publish,
+            "draft": getattr(obj, "_draft", None),
+            "show_save_and_add_another": False,
+        })
+        if not may_publish:
+            context.update({"show_save": False, "show_save_and_continue": False})
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "_draft_saved", False):
+            return
+        super().save_related(request, form, formsets, change)
+        ArticleDraft.objects.filter(article=form.instance).delete()  # published: the draft is done
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_draft_saved", False):
+            return []  # nothing was saved: the formsets hold no saved objects to describe
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_draft_saved", False):
+            return None  # History lists what was published, not drafts
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_draft_saved", False):
+            messages.success(request, _("Draft saved. The site still shows the published version until the draft is "
+                                        "published."))
+            return redirect("admin:articles_article_change", obj.pk)
+        return super().response_change(request, obj)
+
+    def preview_view(self, request, object_id):
+        """The article as the public will see it, both languages side by side, from the unsaved form."""
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        source = request.POST if request.method == "POST" else QueryDict()
+        columns = []
+        for code, name in LANGUAGE_NAMES.items():
+            def field(field_name, code=code):
+                value = source.get(f"{field_name}_{code}", getattr(article, f"{field_name}_{code}") or "")
+                return value or source.get(f"{field_name}_en", getattr(article, f"{field_name}_en") or "")
+            columns.append({"code": code, "name": name, "title": field("title"), "summary": field("summary"),
+                            "body": field("body")})
+        return TemplateResponse(request, "admin/articles/article/preview.html", {"columns": columns, "article": article})
 
     def test_bounce_view(self, request):
         """Paste a bounce, see where it routes and why, and keep it as a signature."""
@@ -349,12 +491,6 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             readonly += list(SETTINGS_FIELDS)
         return readonly
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        if obj is not None:
-            form.base_fields["revision"].initial = obj.revision
-        return form
-
     @admin.display(description=_("translations"))
     def translations(self, article):
         missing = [
@@ -416,6 +552,11 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        if change and self._drafting(request):
+            draft_store(article_id=obj.pk, data=request.POST, fields=list(form.fields), user=request.user,
+                        publish_at=form.cleaned_data.get("publish_at"))
+            request._draft_saved = True
+            return
         # Translations without a record were made from the English as it stood before this save.
         translation_sources_fill(
             article=obj,
@@ -583,3 +724,38 @@ class SearchSynonymAdmin(admin.ModelAdmin):
     form = SearchSynonymForm
     list_display = ["words", "note"]
     search_fields = ["words", "note"]
+
+
+def draft_publish(*, draft: ArticleDraft) -> list[str]:
+    """Publish a draft (a scheduled one) as its author's "Save" would have, with every check of the
+    edit form; returns why it was refused ([] when published). A refused draft stays as it is."""
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+    from django.test import RequestFactory
+
+    user = draft.saved_by
+    if user is None or not user.is_active or not (
+        user.has_perm("articles.publish_article")
+        or (settings.TRANSLATORS_MAY_PUBLISH and user.has_perm("articles.change_article"))
+    ):
+        return [str(_("The person who scheduled this draft may not publish it: an editor must publish it."))]
+    url = reverse("admin:articles_article_change", args=[draft.article_id])
+    request = RequestFactory().post(url, data={**{k: v for k, v in draft.data.items() if not k.startswith("_")},
+                                               "_save": "Save"})
+    request.user = user
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    request._dont_enforce_csrf_checks = True  # replayed by the server itself, not sent by a browser
+    response = admin.site._registry[Article].change_view(request, str(draft.article_id))
+    if response.status_code == 302:
+        return []
+    context = getattr(response, "context_data", None) or {}
+    errors = []
+    if "adminform" in context:
+        errors += [str(e) for e in context["adminform"].form.non_field_errors()]
+        errors += [f"{name}: {e}" for name, field_errors in context["adminform"].form.errors.items()
+                   if name != "__all__" for e in field_errors]
+    for inline in context.get("inline_admin_formsets", []):
+        for form in inline.formset.forms:
+            errors += [f"{name}: {e}" for name, field_errors in form.errors.items() for e in field_errors]
+    return errors or [str(_("The draft could not be published."))]

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -60,7 +61,10 @@ class Article(models.Model):
         ordering = ["category", "order", "slug"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("edit_article_settings", _("Can change an article's slug, category, publication and signatures"))]
+        permissions = [
+            ("edit_article_settings", _("Can change an article's slug, category, publication and signatures")),
+            ("publish_article", _("Can publish an article's draft")),
+        ]
 
     def __str__(self):
         return self.title or self.slug
@@ -70,6 +74,35 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("web:article", kwargs={"slug": self.slug})
+
+
+class ArticleDraftQuerySet(models.QuerySet):
+    def due(self):
+        return self.filter(publish_at__isnull=False, publish_at__lte=timezone.now())
+
+
+class ArticleDraft(models.Model):
+    """Changes to an article (its text in both languages and its signatures) not yet on the site.
+
+    Kept as the edit form was submitted, so that publishing it runs every check a direct save
+    runs (the revision it was made on, signature patterns) and is refused whole if one fails.
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="draft", verbose_name=_("article"))
+    data = models.JSONField(_("form data"), default=dict)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 verbose_name=_("saved by"))
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+
+    objects = ArticleDraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+
+    def __str__(self):
+        return str(self.article)
 
 
 class BounceSignatureQuerySet(models.QuerySet):

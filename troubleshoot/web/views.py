@@ -1,6 +1,7 @@
-import functools
 import hashlib
+import json
 import re
+import secrets
 from urllib.parse import quote
 from urllib.parse import urlencode as mailto_encode
 
@@ -8,37 +9,37 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, gettext
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from redis.exceptions import RedisError
 
 from troubleshoot.articles.categories import Category
-from troubleshoot.articles.models import MissedQuery
+from troubleshoot.articles.models import DailyCount, MissedQuery
 from troubleshoot.articles.feedback import feedback_comment_record, feedback_record
+from troubleshoot.articles.insight import insight_count
 from troubleshoot.articles.missed import missed_query_record
 from troubleshoot.articles.services import INPUT_ERROR_MESSAGES, articles_search, bounce_diagnose_published
 from troubleshoot.articles.snapshot import content_snapshot_get
 from troubleshoot.articles.live_checks import (
     check_request_read,
-    check_targets_for,
     checks_findings,
     checks_for,
     invalid_target_message,
 )
-from troubleshoot.articles.rendering import first_steps, resend_advice
 from troubleshoot.articles.saved_reports import saved_report_create, saved_report_get
+from troubleshoot.articles.same_origin import same_origin_required
 from troubleshoot.checks import InvalidTarget
 from troubleshoot.diagnosis import BounceInputError, bounce_input_read, bounce_words_present
 from troubleshoot.search.services import MAX_QUERY_CHARS
 
 from .forms import DiagnoseForm, status_meaning
+from .result_page import general_articles_list, result_page_build
 from .status_codes import code_category, code_is_known, code_meaning
 from troubleshoot.articles.throttling import checks_rate_check, client_address, diagnose_rate_check, write_rate_check
 
@@ -65,29 +66,6 @@ def _cached_page(request, snapshot, key, build):
             return response
         snapshot.pages[key] = body = response.content
     return HttpResponse(body, content_type="text/html; charset=utf-8")
-
-
-def same_origin_required(view):
-    """Refuse a POST sent by another site's page.
-
-    Trust decision: instead of a per-visitor CSRF token (which would stop these pages from
-    being cached), browsers' Origin / Sec-Fetch-Site headers must name this very site.
-    """
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method == "POST":
-            fetch_site = request.headers.get("Sec-Fetch-Site")
-            origin = request.headers.get("Origin")
-            cross_site = fetch_site and fetch_site not in {"same-origin", "none"}
-            foreign_origin = (
-                origin and origin != f"{request.scheme}://{request.get_host()}" and origin not in settings.CSRF_TRUSTED_ORIGINS
-            )
-            if cross_site or foreign_origin:
-                return HttpResponseForbidden(gettext("This form can only be sent from this site."))
-        return view(request, *args, **kwargs)
-
-    return csrf_exempt(wrapped)
 
 
 def _grouped_articles(snapshot, lang):
@@ -139,6 +117,10 @@ def search(request):
     more = len(hits) > MAX_HITS_SHOWN
     hits = hits[:MAX_HITS_SHOWN]
     unrecorded = False
+    if query:
+        insight_count(kind=DailyCount.Kind.SEARCH, language=lang)
+        if not hits:
+            insight_count(kind=DailyCount.Kind.SEARCH_EMPTY, language=lang)
     if query and not too_long and not hits and not write_rate_check(address=client_address(request), scope="missed"):
         unrecorded = not missed_query_record(kind=MissedQuery.Kind.SEARCH, text=query, language=lang)
     return render(
@@ -151,20 +133,13 @@ def search(request):
             "hits": hits,
             "too_long": too_long,
             "max_chars": MAX_QUERY_CHARS,
-            "suggestions": _general_articles(content_snapshot_get(), lang) if query and not hits else [],
+            "suggestions": general_articles_list(snapshot=content_snapshot_get(), lang=lang) if query and not hits else [],
             "unrecorded": unrecorded,
             "more": more,
             # a status code searched on its own: its page comes first
             "code": query if code_is_known(query) else "",
         },
     )
-
-
-def _general_articles(snapshot, lang, limit=6):
-    """Where to look when nothing matched: the most common reasons first."""
-    common = ["userunknown", "mailboxfull", "blocked", "spamdetected", "rejected", "authfailure", "expired"]
-    general = snapshot.general_articles
-    return [snapshot.articles[general[key]].localized(lang) for key in common if key in general][:limit]
 
 
 @same_origin_required
@@ -241,17 +216,6 @@ def checks(request):
     return response
 
 
-def _checks_params(result, targets) -> list[tuple[str, str]]:
-    """What the result's "Checked just now" panel checks, as query parameters (none: no panel)."""
-    params = [(k, v) for k, v in (("ip", targets.ip), ("domain", targets.domain),
-                                  ("recipient_domain", targets.recipient_domain)) if v]
-    if params and targets.topics:
-        params.append(("topics", ",".join(sorted(targets.topics))))
-    if params:
-        params.append(("category", result.category))  # so that the panel can say what the checks explain
-    return params
-
-
 def code_page(request, code):
     """/<lang>/codes/5.7.1/: what an enhanced status code means, whether it is temporary, and the
     articles it usually leads to."""
@@ -306,71 +270,27 @@ def _diagnose_and_render(request, *, content, form, saved=False):
         message = INPUT_ERROR_MESSAGES.get(error.code, INPUT_ERROR_MESSAGES["unreadable"])
         return _input_refused(request, message, status=413 if error.code == "too_large" else 400)
     lang = get_language()
-    snapshot = answer.snapshot
-    paste = answer.text
-    # Evidence is shown to senders only where it quotes their own bounce; rule names stay for staff.
-    paste_words = " ".join(paste.lower().split())
-    results = []
-    recognised = False
-    for result in answer.results:
-        entry = snapshot.articles.get(result.article)
-        data = result.to_dict()
-        alternatives = [
-            {**alt, "entry": snapshot.articles[alt["article"]].localized(lang)}
-            for alt in data.get("alternatives", [])
-            if alt.get("article") in snapshot.articles
-        ]
-        diagnostic_words = " ".join((data.get("diagnostic_text") or "").lower().split())
-        quoted = [
-            text
-            for text in data.get("evidence", [])
-            if (words := " ".join(text.lower().split())) in diagnostic_words or words in paste_words
-        ]
-        results.append(
-            {
-                "data": data,
-                "article": entry.localized(lang) if entry else None,
-                "alternatives": alternatives,
-                "quoted": quoted,
-                "status_meaning": status_meaning(data.get("status")),
-                # what a sender reads first: the article's first steps and its resend verdict
-                "first_steps": first_steps(entry.body(lang)) if entry else [],
-                "resend": resend_advice(entry.body(lang)) if entry else "",
-                "voted": _vote_of(request, result.article) if entry else None,
-                "sending_ip": (targets := check_targets_for(result=result, sender=answer.sender)).ip,
-                "checks_params": (checks_params := _checks_params(result, targets)),
-                "checks_url": f"{reverse('web:checks')}?{urlencode(checks_params)}" if checks_params else "",
-            }
-        )
-        recognised = recognised or data.get("matched_by") not in (None, "none")
-    closest = []
-    if not recognised and not answer.nothing_to_fix:
-        # Nothing recognised: offer the articles whose words are closest to the paste.
-        closest = [
-            snapshot.articles[hit.slug].localized(lang)
-            for hit in articles_search(query=paste[:MAX_QUERY_CHARS], lang=lang, limit=5)
-            if hit.slug in snapshot.articles
-        ] or _general_articles(snapshot, lang)
+    page = result_page_build(answer=answer, lang=lang, votes=_session_votes(request))
     # A result reached by GET (an ?error= link, a saved report) can be kept and shared as it is.
     permalink = request.build_absolute_uri() if request.method == "GET" else ""
     site = f"{request.scheme}://{request.get_host()}"
     # Trust decision: the summary holds the paste's own words. render_to_string marks its output
     # safe; turned back into a plain str it is escaped wherever the page shows it.
-    summary = str.strip(render_to_string("web/summary.txt", {"results": results, "permalink": permalink, "site": site}))
+    summary = str.strip(render_to_string("web/summary.txt", {"results": page.results, "permalink": permalink, "site": site}))
     return render(
         request,
         "web/result.html",
         {
             "form": form,
-            "results": results,
-            "recognised": recognised,
+            "results": page.results,
+            "recognised": page.recognised,
             "not_a_bounce": answer.not_a_bounce,
             "not_a_bounce_message": answer.not_a_bounce_message,
             "replaced_characters": answer.replaced_characters,
             "unrecorded": answer.unrecorded,
-            "closest": closest,
-            "paste": paste[:20_000],
-            "evidence": [text for item in results for text in item["quoted"]],
+            "closest": page.closest,
+            "paste": page.paste,
+            "evidence": page.evidence,
             "permalink": permalink,
             "vote_next": request.get_full_path() if request.method == "GET" else "",
             "saved": saved,
@@ -384,8 +304,7 @@ def _diagnose_and_render(request, *, content, form, saved=False):
 
 
 def _vote_of(request, slug):
-    """This visitor's vote on the article in this language ("yes", "no", "no+comment"), if they have
-    a session; None when the database holding sessions cannot be reached (the page still shows)."""
+    """This visitor's vote on the article in this language ("yes", "no", "no+comment"), if any."""
     return _session_votes(request).get(f"{get_language()}:{slug}")
 
 
@@ -395,7 +314,7 @@ def article(request, slug):
     entry = snapshot.articles.get(slug)
     if entry is None:  # unknown or unpublished: the snapshot holds published articles only
         raise Http404
-    # Only a visitor with a session can have voted; the others all get the same page.
+    # Only a visitor with a votes cookie can have voted; the others all get the same page.
     voted = _vote_of(request, slug)
 
     def build():
@@ -426,30 +345,55 @@ def feedback(request, slug):
         return _rate_limited(request, retry_after)
     lang = get_language()
     key = f"{lang}:{slug}"
-    votes = _session_votes(request)
+    token, votes = _votes_cookie_read(request)
     try:
         if helpful in {"yes", "no"}:
-            if not request.session.session_key:
-                request.session.save()
-            voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
+            token = token or secrets.token_urlsafe(18)
+            voter = hashlib.sha256(token.encode()).hexdigest()
             if not feedback_record(article_slug=slug, language=lang, helpful=helpful == "yes", voter=voter):
                 raise Http404
+            votes.pop(key, None)  # re-inserted last: the oldest votes are the ones forgotten
             votes[key] = helpful
-        elif votes.get(key) == "no" and request.session.session_key:  # cookie-less: nothing to attach it to
-            voter = hashlib.sha256(request.session.session_key.encode()).hexdigest()
+        elif votes.get(key) == "no" and token:  # cookie-less: nothing to attach it to
+            voter = hashlib.sha256(token.encode()).hexdigest()
             feedback_comment_record(article_slug=slug, language=lang, voter=voter, comment=comment or "")
             votes[key] = "no+comment"
     except DatabaseError:
         return _vote_unsaved(request, slug)
-    request.session["votes"] = votes
-    return redirect(back)
+    response = redirect(back)
+    if token:
+        kept = dict(list(votes.items())[-MAX_VOTES_KEPT:])
+        response.set_signed_cookie(VOTES_COOKIE, json.dumps({"voter": token, "votes": kept}), salt=VOTES_COOKIE,
+                                   max_age=VOTES_COOKIE_AGE, secure=settings.SESSION_COOKIE_SECURE,
+                                   httponly=True, samesite="Lax")
+    return response
+
+
+# Votes live in a signed cookie, never in a database session: a client that drops cookies would
+# otherwise leave a session row behind on every vote. The voter token in it counts one vote per
+# visitor (Feedback keeps only its hash); the cookie holds the last MAX_VOTES_KEPT votes (under 4 kB).
+VOTES_COOKIE = "votes"
+VOTES_COOKIE_AGE = 365 * 24 * 3600
+MAX_VOTES_KEPT = 50
+
+
+def _votes_cookie_read(request) -> tuple[str, dict]:
+    """(voter token, votes by "lang:slug") from the visitor's signed cookie; ("", {}) without a valid one."""
+    raw = request.get_signed_cookie(VOTES_COOKIE, default="", salt=VOTES_COOKIE, max_age=VOTES_COOKIE_AGE)
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        data = {}
+    token = data.get("voter") if isinstance(data, dict) else None
+    votes = data.get("votes") if isinstance(data, dict) else None
+    if not isinstance(token, str) or not isinstance(votes, dict):
+        return "", {}
+    return token, {k: v for k, v in votes.items() if isinstance(k, str) and v in {"yes", "no", "no+comment"}}
 
 
 def _session_votes(request) -> dict:
-    try:
-        return dict(request.session.get("votes", {})) if request.COOKIES.get(settings.SESSION_COOKIE_NAME) else {}
-    except DatabaseError:
-        return {}
+    """This visitor's votes by "lang:slug" (from the votes cookie; no session is involved)."""
+    return _votes_cookie_read(request)[1]
 
 
 def _feedback_return(request, slug) -> str:
