@@ -25,6 +25,9 @@ def exim(stage: str, reply: str) -> str:
     ("after end of data", "550 No such user here", "filtered", "DATA"),
     ("after MAIL FROM:<s@example.com> SIZE=1234", "550 Administrative prohibition", "rejected", "MAIL"),
     ("after initial connection", "554 Access denied", "blocked", "CONN"),
+    # transports/smtp.c check_response(): "pipelined " before the command when PIPELINING was used
+    ("after pipelined RCPT TO:<jane@example.org>", "550 No such user here", "userunknown", "RCPT"),
+    ("after pipelined MAIL FROM:<s@example.com> SIZE=1234", "550 Administrative prohibition", "rejected", "MAIL"),
 ])
 def test_the_stage_of_an_exim_report_decides(general_ruleset, stage, reply, category, command):
     (r,) = bounce_diagnose(text=exim(stage, reply), ruleset=general_ruleset).results

@@ -289,6 +289,10 @@ def _confidence_for_rule(cat: str, t: _Texts, f: Fact, stcat: str | None) -> flo
     return max(0.05, min(conf, 0.97))
 
 
+# sendmail deliver.c giveresponse(): "unknown mailer error %d" for an exit status outside sysexits.h
+_UNKNOWN_MAILER = rx.Pattern(r"unknown mailer error \d+")
+
+
 def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]:
     """Category, confidence, evidence and how it was decided (category_rule / status_code / none)."""
     t = _Texts(f, report)
@@ -323,9 +327,15 @@ def decide(f: Fact, report: Report) -> tuple[str, float, list[str], str, _Texts]
         lda = local_agent_reason(f.diagnostic or "")
         if lda:
             return lda[0], 0.85, [lda[1]], "category_rule", t
-    # 0b. a local delivery program failed
-    if t.has("mailererror", 2) or (dtype.startswith("x-unix") and codes.is_generic(st)):
-        e = t.evidence("mailererror")
+    # 0b. a local delivery program failed. An "x-unix" Diagnostic-Code is written for the local
+    # delivery program (sendmail savemail.c prints the mailer's exit status with the local/prog
+    # mailers' diagnostic type "X-Unix", Postfix dsb_unix() the agent's error). With X.0.0 nothing more
+    # is said; with 5.3.0 sendmail's "(reason: ...)" is only the sysexits.h text of the status it
+    # substituted, and deliver.c giveresponse() names an exit status outside sysexits.h "unknown mailer
+    # error %d" (554 5.3.0) in the transcript: the program itself failed.
+    if t.has("mailererror", 2) or (dtype.startswith("x-unix") and (
+            codes.is_generic(st) or ((st or "")[1:] == ".3.0" and _UNKNOWN_MAILER.test(f.context or "")))):
+        e = t.evidence("mailererror") or _UNKNOWN_MAILER.find(f.context or "")
         return "mailererror", 0.85 if e else 0.7, [e] if e else ["diagnostic type %s" % dtype], "category_rule", t
 
     # 1a. the provider's own code label ("OFR006_102", "IB112", "AUP#CXBL"...) or reason field

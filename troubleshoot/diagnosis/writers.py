@@ -115,9 +115,11 @@ WRITERS: tuple[Writer, ...] = (
         ),
         stage=(
             # transports/smtp.c "SMTP error from remote mail server after RCPT TO:<a>:", "after end of data:",
-            # "after initial connection:" (via-exim.go:222)
-            Stage(r"\bafter (rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|helo|starttls|"
-                  r"connection|banner)\b", None, 1),
+            # "after initial connection:" (via-exim.go:222); check_response() puts "pipelined " before the
+            # command when PIPELINING was used ("after pipelined RCPT TO:<a>", "... MAIL FROM:<a> SIZE=n"),
+            # and smtp_command is whatever was last sent, AUTH included
+            Stage(r"\bafter (?:pipelined )?(rcpt to|rcpt|mail from|mail|end of data|data|initial connection|ehlo|"
+                  r"helo|starttls|auth|connection|banner)\b", None, 1),
         ),
         passed_on=(
             r"smtp error from remote",  # "SMTP error from remote mail server after ..." (via-exim.go:97)
