@@ -1,6 +1,7 @@
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from troubleshoot.diagnosis import MAX_INPUT_BYTES
 
@@ -76,4 +77,5 @@ def status_meaning(status: str | None) -> str:
     if len(parts) != 3 or parts[0] not in STATUS_CLASSES:
         return ""
     subject = STATUS_SUBJECTS.get(parts[1], STATUS_SUBJECTS["0"])
-    return f"{STATUS_CLASSES[parts[0]]}; {subject}"
+    separator = pgettext("punctuation between two clauses", "; ")  # French puts a narrow space before it
+    return f"{STATUS_CLASSES[parts[0]]}{separator}{subject}"
