@@ -16,7 +16,8 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY requirements.txt ./
-RUN pip install --no-cache-dir -r requirements.txt
+# Hash-checking mode: every package, transitive ones too, must match the lock's hashes.
+RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 
 # The code stays owned by root: the runtime user can read it, not change it.
 COPY . .

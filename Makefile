@@ -7,8 +7,7 @@ PY := $(VENV)/bin/python
 
 $(VENV)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-test.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.txt
 	touch $@
 
 messages: $(VENV)/.installed

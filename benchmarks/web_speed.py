@@ -9,6 +9,12 @@ With --checks (needs Debian's unbound), the live DNS checks against a local DNS 
 (tests/checks/conftest.py's zones): a cold check of one IP and two domains within the budget,
 and a result page with its "Checked just now" panel served from cache costing at most 1.3x the
 same page without it (each pair of requests timed against the page alone, same run).
+
+Then through the front, as deployed (deploy/nginx.conf.in, written as deploy/serve.py writes it,
+in front of the same gunicorn): the home page, an article and a popular `?error=` landing, each
+against the same nginx serving the same bytes as a static file, interleaved in the same rounds;
+each must reach at least half the static rate (a bounce storm sends thousands to the same pages).
+--no-front skips it (no nginx installed).
 """
 
 import argparse
@@ -26,6 +32,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "deploy"))
+
+from nginx_conf import nginx_conf_write  # noqa: E402
+
 TARGETS = {
     "bare view": ("/bench/fixed", None),
     "home page": ("/en/", 0.70),
@@ -86,6 +96,8 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--checks", action="store_true", help="also measure the live DNS checks panel")
+    parser.add_argument("--no-front", action="store_true", help="skip the measures through nginx")
+    parser.add_argument("--front-only", action="store_true", help="only the measures through nginx")
     args = parser.parse_args()
     if args.checks:
         sys.path.insert(0, str(ROOT))
@@ -147,17 +159,21 @@ def run(args, extra_env: dict) -> int:
                 return wrk(base + "/", seconds, args.connections, rotation)
             return wrk(base + path, seconds, args.connections)
 
-        for path, _ in TARGETS.values():  # every worker builds its snapshot before we count
-            measure(path, 1)
         samples = {name: [] for name in TARGETS}
-        for _ in range(args.rounds):
-            for name, (path, _) in TARGETS.items():
-                samples[name].append(measure(path, args.seconds))
+        if not args.front_only:
+            for path, _ in TARGETS.values():  # every worker builds its snapshot before we count
+                measure(path, 1)
+            for _ in range(args.rounds):
+                for name, (path, _) in TARGETS.items():
+                    samples[name].append(measure(path, args.seconds))
         checks_failed = checks_measure(base, workdir, args) if args.checks else False
+        front_results = None if args.no_front else front_measure(f"127.0.0.1:{port}", workdir, args)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
+    if args.front_only:
+        return 1 if front_results is None or front_report(front_results) else 0
     baseline = statistics.median(samples["bare view"])
     print(f"gunicorn workers={args.workers}, wrk connections={args.connections}, {args.rounds} rounds of {args.seconds}s")
     print(f"{'target':<20} {'median req/s':>12} {'ratio':>7} {'needed':>7}")
@@ -172,7 +188,83 @@ def run(args, extra_env: dict) -> int:
             verdict = "PASS" if ok else "FAIL"
         shown = f"{len(varied_queries())} distinct search queries" if path == "@varied" else path
         print(f"{name:<20} {median:>12.0f} {ratio:>7.2f} {needed if needed else '':>7} {verdict}  {shown}")
-    return 1 if failed or checks_failed else 0
+    front_failed = front_report(front_results) if front_results is not None else False
+    return 1 if failed or checks_failed or front_failed else 0
+
+
+# Through the front: the pages a bounce storm sends senders to, each against the same bytes served
+# by the same nginx as a static file.
+FRONT_TARGETS = {
+    "home page": "/en/",
+    "article page": "/fr/relay-denied/",
+    "?error= landing": "/en/?error=550+5.1.1+user+unknown",
+}
+FRONT_NEEDED = 0.50
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+def front_measure(upstream: str, workdir: Path, args) -> dict | None:
+    """{name: (page rates, static rates, path, size)} measured through nginx; None without nginx."""
+    nginx = nginx_binary()
+    if nginx is None:
+        print("nginx is missing (apt-get install nginx-light): the front was not measured", file=sys.stderr)
+        return None
+    static = workdir / "static"
+    (static / "front").mkdir(parents=True)
+    port = free_port()
+    conf = nginx_conf_write(prefix=workdir / "nginx", listen=f"127.0.0.1:{port}", upstreams=[upstream], static=static)
+    front = subprocess.Popen([nginx, "-c", str(conf), "-p", str(conf.parent), "-g", "daemon off;"], cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline or front.poll() is not None:
+                    raise SystemExit("nginx did not start")
+                time.sleep(0.2)
+        files = {}
+        for n, (name, path) in enumerate(FRONT_TARGETS.items()):
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                body = response.read()
+                if response.status != 200 or response.headers.get("Set-Cookie"):
+                    raise SystemExit(f"{path}: status {response.status}, Set-Cookie {response.headers.get('Set-Cookie')}")
+            (static / "front" / f"{n}.html").write_bytes(body)
+            files[name] = f"/static/front/{n}.html"
+            with urllib.request.urlopen(base + files[name], timeout=30) as response:
+                assert response.read() == body, "the static copy differs"
+        for name, path in FRONT_TARGETS.items():  # every worker's snapshot is built before we count
+            wrk(base + path, 1, args.connections)
+        results = {name: ([], [], path, (static / files[name][len("/static/"):]).stat().st_size)
+                   for name, path in FRONT_TARGETS.items()}
+        for _ in range(args.rounds):
+            for name, path in FRONT_TARGETS.items():
+                results[name][0].append(wrk(base + path, args.seconds, args.connections))
+                results[name][1].append(wrk(base + files[name], args.seconds, args.connections))
+        return results
+    finally:
+        front.terminate()
+        front.wait(timeout=30)
+
+
+def front_report(results: dict) -> bool:
+    print("through nginx (deploy/nginx.conf.in, micro-cache on), same connections and rounds: "
+          "each page against the same bytes as a static file")
+    print(f"{'target':<20} {'page req/s':>10} {'static req/s':>12} {'ratio':>7} {'needed':>7}")
+    failed = False
+    for name, (pages, statics, path, size) in results.items():
+        page, static = statistics.median(pages), statistics.median(statics)
+        ratio = page / static
+        ok = ratio >= FRONT_NEEDED
+        failed |= not ok
+        print(f"{name:<20} {page:>10.0f} {static:>12.0f} {ratio:>7.2f} {FRONT_NEEDED:>7} {'PASS' if ok else 'FAIL'}  "
+              f"{path} ({size:,} bytes)")
+    return failed
 
 
 CHECKED_RESULT = "/en/?error=" + urllib.parse.quote_plus(

@@ -45,7 +45,8 @@ def main() -> int:
                                 cwd=ROOT, env=env)
 
     apps = [start(address) for address in internal]
-    conf = nginx_conf_write(prefix=ROOT / "var" / "nginx", listen=args.bind, upstreams=internal,
+    # one folder per port: two stacks on one machine (tests, make run) never share a pid or cache
+    conf = nginx_conf_write(prefix=ROOT / "var" / f"nginx-{port}", listen=args.bind, upstreams=internal,
                             static=ROOT / "staticfiles")
     front = subprocess.Popen([nginx, "-c", str(conf), "-p", str(conf.parent), "-g", "daemon off;"], cwd=ROOT)
     print(f"Serving on http://{args.bind}/ (nginx in front of gunicorn at {', '.join(internal)})", flush=True)

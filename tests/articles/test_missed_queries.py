@@ -57,3 +57,15 @@ def test_the_same_search_in_two_languages_is_two_rows(client):
     client.get("/fr/search/", {"q": "zqxwv qqjjk"})
     client.get("/fr/search/", {"q": "zqxwv qqjjk"})
     assert sorted(MissedQuery.objects.values_list("language", "count")) == [("en", 1), ("fr", 2)]
+
+
+def test_staff_create_an_article_from_an_unfound_search_in_its_language(admin_client, client):
+    client.get("/fr/search/", {"q": "zqxwvk qqjjkx"})
+    query = MissedQuery.objects.get(kind=MissedQuery.Kind.SEARCH, language="fr")
+    page = admin_client.get("/admin/articles/missedquery/?language=fr").content.decode()
+    assert "Create an article from this" in page
+    add_link = next(part.split('"', 1)[0] for part in page.split('href="')[1:]
+                    if part.startswith("/admin/articles/article/add/?") and "Create an article from this" in part[:600])
+    form_page = admin_client.get(add_link.replace("&amp;", "&")).content.decode()
+    assert query.text == "zqxwvk qqjjkx"
+    assert 'name="title_fr" value="zqxwvk qqjjkx"' in form_page

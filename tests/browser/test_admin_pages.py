@@ -25,9 +25,9 @@ ADMIN_PAGES = [
 ]
 
 
-@pytest.fixture
-def staff_page(browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url)
+@pytest.fixture(params=["en"])
+def staff_page(request, browser, site_url):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url, locale=request.param)
     outside, console = [], []
     context.route(
         "**/*",
@@ -87,3 +87,96 @@ def test_the_insight_page_draws_what_senders_hit(staff_page, site_url):
     assert staff_page.locator("svg.insight-days rect").count() == 7
     assert staff_page.locator("th", has_text="mailbox-full").count() == 1  # the articles reached most
     assert staff_page.locator("text=of which 1 found nothing").count() == 1
+
+
+# The admin in either language: the visitor's browser language picks it (no /en/ prefix there).
+@pytest.fixture(params=["en", "fr"])
+def staff_page_any_language(request, browser, site_url):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url, locale=request.param,
+                                  extra_http_headers={"Accept-Language": request.param})
+    outside = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(site_url) or route.request.url.startswith("data:")
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", ADMIN[0])
+    page.fill("#id_password", ADMIN[1])
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.admin_language = request.param
+    yield page
+    context.close()
+    assert not outside, f"requests left the site: {outside}"
+
+
+def _open_article(page, slug: str) -> None:
+    page.goto(f"/admin/articles/article/?q={slug}")
+    page.locator("#result_list a", has_text=slug).first.click()
+    page.locator("li.ui-tabs-tab").first.wait_for()
+
+
+def _public_title(page, slug: str, lang: str = "en") -> str:
+    visitor = page.context.new_page()
+    visitor.goto(f"/{lang}/{slug}/")
+    title = visitor.locator("h1").inner_text()
+    visitor.close()
+    return title
+
+
+def test_draft_preview_publish_in_the_admin_language(staff_page_any_language):
+    page = staff_page_any_language
+    lang = page.admin_language
+    slug = {"en": "bulk-sender-requirements", "fr": "exchange-online-access-denied"}[lang]
+    new_title = f"Draft title written in the {lang} admin"
+    _open_article(page, slug)
+    assert (page.locator("html").get_attribute("lang") or "").startswith(lang)
+    published_title = _public_title(page, slug)
+    page.locator("li.ui-tabs-tab a", has_text="en").first.click()  # the French admin opens the French tab
+    page.fill("#id_title_en", new_title)
+    page.click("input[name=_save_draft]")
+    page.locator(".draft-notice").wait_for()
+    assert page.locator("#id_title_en").input_value() == new_title  # the form shows the draft
+    assert _public_title(page, slug) == published_title  # the site does not
+
+    with page.expect_popup() as popup_info:
+        page.click("button[name=_preview]")
+    preview = popup_info.value
+    preview.wait_for_load_state()
+    assert preview.locator("article[lang=en] h1").inner_text() == new_title
+    assert preview.locator("article[lang=fr] h1").inner_text()  # both languages side by side
+    assert preview.locator("link[href*='web/site']").count() == 1  # the site's own styling
+    preview.close()
+
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+    assert _public_title(page, slug) == new_title
+    _open_article(page, slug)
+    assert page.locator(".draft-notice").count() == 0
+
+
+def test_an_english_edit_flags_the_french_until_it_is_reviewed(staff_page):
+    page = staff_page
+    slug = "microsoft-365-tenant-blocked"
+    _open_article(page, slug)
+    body = page.locator("#id_body_en")
+    body.fill(body.input_value() + "\n\nOne more English sentence for the translators.")
+    page.click("input[name=_save]")
+    page.goto(f"/admin/articles/article/?review=fr&q={slug}")
+    assert page.locator("#result_list td.field-translations", has_text="needs review: French").count() == 1
+    visitor = page.context.new_page()
+    visitor.goto(f"/fr/{slug}/")
+    assert visitor.locator("p.notice", has_text="La version anglaise de cet article a été mise à jour").count() == 1
+    visitor.close()
+
+    _open_article(page, slug)
+    assert page.locator(".translation-review ins", has_text="translators.").count() == 1
+    page.check("#id_reviewed_fr")
+    page.click("input[name=_save]")
+    page.goto(f"/admin/articles/article/?q={slug}")
+    assert page.locator("#result_list td.field-translations", has_text="needs review").count() == 0

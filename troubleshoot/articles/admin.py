@@ -12,6 +12,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -635,10 +636,15 @@ class MissedQueryAdmin(admin.ModelAdmin):
     def excerpt(self, query):
         return query.text[:120]
 
-    @admin.display(description=_("test"))
+    @admin.display(description=_("next step"))
     def test_link(self, query):
-        url = reverse("admin:articles_article_test_bounce")
-        return format_html('<a href="{}?missed={}">{}</a>', url, query.pk, _("Test this bounce"))
+        test_url = reverse("admin:articles_article_test_bounce")
+        # the add form takes its initial values from the query string (redacted text only)
+        add_url = reverse("admin:articles_article_add") + "?" + urlencode(
+            {f"title_{query.language if query.language in LANGUAGE_NAMES else 'en'}": query.text[:200],
+             "sources": _("Written from what senders could not find: “%(text)s”") % {"text": query.text[:200]}})
+        return format_html('<a href="{}?missed={}">{}</a> · <a href="{}">{}</a>', test_url, query.pk,
+                           _("Test this bounce"), add_url, _("Create an article from this"))
 
 
 @admin.register(DailyCount)

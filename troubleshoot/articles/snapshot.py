@@ -24,7 +24,7 @@ from django.utils import timezone
 from troubleshoot.diagnosis import RuleSet, SignatureSpec, ruleset_compile
 from troubleshoot.search.services import SearchDocument, SearchIndex
 
-from .models import Article, ContentVersion
+from .models import Article, ContentVersion, SearchSynonym
 from .translation_review import translation_stale_fields
 
 logger = logging.getLogger(__name__)
@@ -123,6 +123,7 @@ class ArticleEntry:
 class ContentSnapshot:
     version: int
     articles: dict[str, ArticleEntry]
+    synonyms: tuple[tuple[str, ...], ...] = ()  # the staff's search synonyms, each a group of words
 
     @cached_property
     def pages(self) -> dict:
@@ -151,7 +152,7 @@ class ContentSnapshot:
 
     @cached_property
     def search_index(self) -> SearchIndex:
-        return SearchIndex(
+        documents = (
             SearchDocument(
                 slug=entry.slug,
                 lang=lang,
@@ -163,6 +164,10 @@ class ContentSnapshot:
             )
             for entry in self.articles.values()
             for lang in LANGUAGE_CODES
+        )
+        return SearchIndex(
+            documents,
+            extra_synonyms=self.synonyms,
         )
 
     def by_category(self) -> dict[str, list[ArticleEntry]]:
@@ -208,7 +213,8 @@ def content_snapshot_build() -> ContentSnapshot:
                 for s in article.signatures.all()
             ),
         )
-    return ContentSnapshot(version=version, articles=articles)
+    synonyms = tuple(tuple(row.terms()) for row in SearchSynonym.objects.all())
+    return ContentSnapshot(version=version, articles=articles, synonyms=synonyms)
 
 
 _lock = threading.Lock()
