@@ -31,7 +31,7 @@ def test_every_admin_change_is_kept_with_who_and_when_and_can_be_compared_and_re
         f"/admin/articles/article/{article.pk}/history/compare/",
         {"version_id1": versions[1].pk, "version_id2": versions[0].pk},
     ).content.decode()
-    assert "First edit" in compare and "Second edit" in compare
+    assert "<del>First</del><ins>Second</ins> edit" in compare  # word by word
 
     revert_url = f"/admin/articles/article/{article.pk}/history/{versions[1].pk}/"
     form_data = _change_form_data(admin_client, Article.objects.get(pk=article.pk))
@@ -76,3 +76,18 @@ def test_saving_an_untouched_article_changes_no_field(admin_client):
     newest, previous = Version.objects.get_for_object(article)[:2]
     for field in ("title_en", "title_fr", "summary_en", "summary_fr", "body_en", "body_fr"):
         assert newest.field_dict[field] == previous.field_dict[field], field
+
+
+def test_an_untouched_summary_and_sources_sent_with_crlf_are_kept_as_stored(admin_client):
+    Article.objects.filter(slug="spam-filter").update(
+        summary_en="First line of the summary.\nSecond line.", summary_fr="Première ligne.\nDeuxième ligne.",
+        sources="https://example.org/a\nhttps://example.org/b")
+    article = Article.objects.get(slug="spam-filter")
+    data = _change_form_data(admin_client, article)
+    for field in ("summary_en", "summary_fr", "sources"):
+        assert "\n" in data[field]
+        data[field] = data[field].replace("\n", "  \r\n")
+    assert admin_client.post(f"/admin/articles/article/{article.pk}/change/", data).status_code == 302
+    saved = Article.objects.get(pk=article.pk)
+    assert (saved.summary_en, saved.summary_fr, saved.sources) == (article.summary_en, article.summary_fr,
+                                                                    article.sources)

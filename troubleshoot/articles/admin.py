@@ -1,4 +1,5 @@
 import difflib
+import re
 from dataclasses import replace
 
 from django import forms
@@ -84,20 +85,24 @@ def _text_normalised(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
 
 
+_WORD_OR_SPACE = re.compile(r"\s+|[^\s]+")
+
+
 def text_word_diff(old: str, new: str) -> str:
-    """`new` with the words removed since `old` struck out and the words added underlined (HTML)."""
-    old_words, new_words = old.split(" "), new.split(" ")
+    """`new` with the words removed since `old` struck out and the words added underlined (HTML);
+    line breaks kept (shown with white-space: pre-wrap)."""
+    old_words, new_words = _WORD_OR_SPACE.findall(old or ""), _WORD_OR_SPACE.findall(new or "")
     parts = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(escape(" ".join(new_words[b1:b2])))
+            parts.append(escape("".join(new_words[b1:b2])))
             continue
         if a2 > a1:
-            parts.append(format_html("<del>{}</del>", " ".join(old_words[a1:a2])))
+            parts.append(format_html("<del>{}</del>", "".join(old_words[a1:a2])))
         if b2 > b1:
-            parts.append(format_html("<ins>{}</ins>", " ".join(new_words[b1:b2])))
-    return mark_safe(" ".join(parts))  # every piece escaped above
+            parts.append(format_html("<ins>{}</ins>", "".join(new_words[b1:b2])))
+    return mark_safe(f'<div class="word-diff">{"".join(parts)}</div>')  # every piece escaped above
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -444,6 +449,17 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/test_bounce.html", context)
 
+    # History → compare: text fields word by word, per language (each language is its own field).
+    def compare_CharField(self, obj_compare):
+        return self._compare_words(obj_compare)
+
+    def compare_TextField(self, obj_compare):
+        return self._compare_words(obj_compare)
+
+    def _compare_words(self, obj_compare):
+        old, new = (value if isinstance(value, str) else "" for value in (obj_compare.value1, obj_compare.value2))
+        return text_word_diff(old, new)
+
     # Restoring a version rewrites every field and the signatures: only for those who may
     # change them directly (not translators).
     def revision_view(self, request, object_id, version_id, extra_context=None):
@@ -517,7 +533,7 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             return _("French: up to date with the English.")
         rows = format_html_join(
             "",
-            "<details open><summary>{}</summary><p>{}</p></details>",
+            "<details open><summary>{}</summary>{}</details>",
             (
                 (
                     _("%(field)s: the English changed since the French was written (removed words struck out, "
