@@ -171,3 +171,15 @@ def test_preview_shows_what_was_typed_in_both_languages_without_saving_it(editor
     assert "web/site" in page and 'lang="fr"' in page
     assert Article.objects.get(pk=article.pk).title_en == article.title_en
     assert not ArticleDraft.objects.exists()
+
+
+def test_an_editor_opening_a_translators_draft_keeps_the_signatures_and_can_publish(translator, editor):
+    article = Article.objects.get(slug=SLUG)
+    data = _change_form_data(translator, article)
+    assert translator.post(change_url(article), {**data, "title_fr": "Titre proposé par la traductrice"}).status_code == 302
+    signatures_before = list(BounceSignature.objects.filter(article=article).values_list("text", flat=True))
+    published = _change_form_data(editor, article)
+    assert published["title_fr"] == "Titre proposé par la traductrice"
+    response = editor.post(change_url(article), {**published, "_save": "Save"})
+    assert response.status_code == 302
+    assert list(BounceSignature.objects.filter(article=article).values_list("text", flat=True)) == signatures_before

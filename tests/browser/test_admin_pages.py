@@ -180,3 +180,49 @@ def test_an_english_edit_flags_the_french_until_it_is_reviewed(staff_page):
     page.click("input[name=_save]")
     page.goto(f"/admin/articles/article/?q={slug}")
     assert page.locator("#result_list td.field-translations", has_text="needs review").count() == 0
+
+
+def _translator_created(page, name: str, password: str) -> None:
+    """As the superuser: a staff account in the Translators group, through the admin's own forms."""
+    page.goto("/admin/auth/user/add/")
+    page.fill("#id_username", name)
+    page.fill("#id_password1", password)
+    page.fill("#id_password2", password)
+    page.locator("input[name=_continue]").click()
+    page.wait_for_url("**/change/")
+    page.check("#id_is_staff")
+    page.locator("#id_groups_from option", has_text="Translators").click()
+    page.locator("#id_groups_add").click()
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/auth/user/")
+
+
+def test_a_translator_drafts_the_french_and_an_editor_publishes_it(staff_page, browser, site_url):
+    slug = "greylisting"
+    name, password = "tina-translator", "a-translator-password-1"
+    _translator_created(staff_page, name, password)
+
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url, locale="fr",
+                                  extra_http_headers={"Accept-Language": "fr"})
+    translator = context.new_page()
+    translator.goto("/admin/login/")
+    translator.fill("#id_username", name)
+    translator.fill("#id_password", password)
+    translator.click("input[type=submit]")
+    translator.wait_for_url("**/admin/")
+    _open_article(translator, slug)
+    assert translator.locator("input[name=_save]").count() == 0  # translators cannot publish
+    new_title = "Mise en attente temporaire (greylisting) : relu par la traductrice"
+    translator.locator("li.ui-tabs-tab a", has_text="fr").first.click()
+    translator.fill("#id_title_fr", new_title)
+    translator.click("input[name=_save_draft]")
+    translator.locator(".draft-notice").wait_for()
+    context.close()
+    assert _public_title(staff_page, slug, "fr") != new_title
+
+    _open_article(staff_page, slug)
+    assert staff_page.locator(".draft-notice", has_text=name).count() == 1
+    staff_page.click("input[name=_save]")
+    staff_page.wait_for_load_state()
+    assert staff_page.locator(".errornote, .errorlist").count() == 0, staff_page.locator(".errornote, .errorlist").all_inner_texts()
+    assert _public_title(staff_page, slug, "fr") == new_title

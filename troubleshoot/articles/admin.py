@@ -317,8 +317,9 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         draft = getattr(obj, "_draft", None)
-        if draft is not None and request.method != "POST":
-            kwargs["data"] = draft_query_dict(draft.data)  # the signatures as the draft left them
+        # the signatures as the draft left them (a translator's draft has none: it keeps the saved ones)
+        if draft is not None and request.method != "POST" and f"{prefix}-TOTAL_FORMS" in draft.data:
+            kwargs["data"] = draft_query_dict(draft.data)
         return kwargs
 
     def get_form(self, request, obj=None, **kwargs):
@@ -570,7 +571,13 @@ class ArticleAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and self._drafting(request):
-            draft_store(article_id=obj.pk, data=request.POST, fields=list(form.fields), user=request.user,
+            data = request.POST
+            if not request.user.has_perm("articles.change_bouncesignature"):
+                # signatures are read-only to this user: the page posted their ids, not their text
+                data = data.copy()
+                for key in [key for key in data if key.startswith("signatures-")]:
+                    del data[key]
+            draft_store(article_id=obj.pk, data=data, fields=list(form.fields), user=request.user,
                         publish_at=form.cleaned_data.get("publish_at"))
             request._draft_saved = True
             return
