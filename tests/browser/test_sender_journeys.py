@@ -486,7 +486,9 @@ def production_site_url(tmp_path_factory, site_url):
         f"[SavedReport.objects.create(token=token, text={LONG_REPORT!r}, created_at=timezone.now() - timedelta(days=age)) "
         f"for token, age in (({LIVE_TOKEN!r}, 29), ({EXPIRED_TOKEN!r}, 31))]"
     )
-    for command in (["migrate", "--noinput", "-v0"], ["seed_content", "-v0"], ["shell", "-c", store]):
+    # as `make run` does: with DEBUG off the pages name hashed static files from the collected manifest
+    for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"], ["seed_content", "-v0"],
+                    ["shell", "-c", store]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300,
                        stdout=subprocess.DEVNULL)
     port = _free_port()
