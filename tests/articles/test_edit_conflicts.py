@@ -76,3 +76,45 @@ def test_a_translation_imported_meanwhile_makes_an_open_article_form_stale(admin
     response = admin_client.post(f"/admin/articles/article/{article.pk}/change/", article_copy)
     assert response.status_code == 200 and STALE_ARTICLE in response.content.decode()
     assert Article.objects.get(pk=article.pk).title_fr == "Titre importé"
+
+
+STALE_ARTICLE_MESSAGE = (
+    "Someone else saved this article or changed one of its signatures after you opened it. Your changes were not "
+    "saved: copy them, reload the page to see the new version, then apply them again.")
+
+
+def test_a_second_editor_is_told_exactly_why_nothing_was_saved(admin_client):
+    article = Article.objects.get(slug="mailbox-full")
+    first, second = _change_form_data(admin_client, article), _change_form_data(admin_client, article)
+    first["title_en"] = "Saved first"
+    assert admin_client.post(f"/admin/articles/article/{article.pk}/change/", first).status_code == 302
+    second["title_en"] = "Saved second, on the old view"
+    response = admin_client.post(f"/admin/articles/article/{article.pk}/change/", second)
+    (error,) = response.context["adminform"].form.non_field_errors().as_data()
+    assert (error.messages, error.code) == ([STALE_ARTICLE_MESSAGE], "stale")
+    assert Article.objects.get(pk=article.pk).title_en == "Saved first"
+
+
+def test_a_stale_signature_form_names_the_article_that_changed(admin_client):
+    article = Article.objects.get(slug="invalid-recipient")
+    signature = article.signatures.first()
+    signature_copy = signature_form(admin_client, signature)
+    article_copy = _change_form_data(admin_client, article)
+    article_copy["title_en"] = "Saved first"
+    assert admin_client.post(f"/admin/articles/article/{article.pk}/change/", article_copy).status_code == 302
+    response = admin_client.post(f"/admin/articles/bouncesignature/{signature.pk}/change/", signature_copy)
+    (error,) = response.context["adminform"].form.non_field_errors().as_data()
+    assert error.code == "stale"
+    assert error.messages == [
+        f"Someone changed the article “{Article.objects.get(pk=article.pk)}” or one of its signatures after you "
+        "opened this signature. Nothing was saved: reload the page to see their change, then apply yours again."]
+
+
+def test_a_new_signature_can_be_added_from_its_own_admin_page(admin_client):
+    article = Article.objects.get(slug="policy-violation")
+    assert admin_client.get("/admin/articles/bouncesignature/add/").status_code == 200
+    response = admin_client.post("/admin/articles/bouncesignature/add/", {
+        "article": article.pk, "text": "550 5.7.1 Our board refuses mail from your organisation",
+        "reply_code": "550", "status": "5.7.1", "pattern": "", "note": "", "article_revision": "0"})
+    assert response.status_code == 302
+    assert BounceSignature.objects.filter(article=article, text__contains="Our board refuses").exists()

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from troubleshoot.articles.redaction import text_redact
+from troubleshoot.articles.redaction import email_addresses_redact, text_redact
 from troubleshoot.diagnosis import bounce_diagnose, ruleset_compile
 
 REPORT = """From: MAILER-DAEMON@mx.example.org
@@ -70,3 +70,14 @@ def test_a_redacted_report_still_reads_as_the_same_bounce():
     (result,) = bounce_diagnose(text=text_redact(report()), ruleset=ruleset).results
     assert result.category == "userunknown"
     assert result.status == "5.1.1"
+
+
+def test_an_address_loses_its_domain_too_unless_the_domain_is_asked_for():
+    assert email_addresses_redact("550 5.1.1 jdoe@example.com unknown") == "550 5.1.1 <address> unknown"
+    assert email_addresses_redact("550 5.1.1 jdoe@example.com unknown", keep_domain=True) == (
+        "550 5.1.1 redacted@example.com unknown")
+
+
+def test_a_kept_domain_never_keeps_part_of_a_quoted_local_part_with_an_at_sign():
+    redacted = text_redact('550 5.1.1 <"john@home"@example.com>: unknown', keep_domain=True)
+    assert redacted == "550 5.1.1 <redacted@example.com>: unknown"

@@ -73,6 +73,8 @@ def test_reach_a_result_with_the_keyboard_only(page):
         focused = page.evaluate("document.activeElement.tagName + ' ' + (document.activeElement.type || '')")
         if focused == "BUTTON submit":
             break
+    else:
+        pytest.fail("the paste form's button cannot be reached with Tab from the paste box")
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert "/en/too-many-messages/" in page.locator(".verdict a").get_attribute("href")

@@ -164,3 +164,31 @@ def test_the_search_benchmark_passes_its_gate():
                                                    ("relay denied", "en", "relaying-denied")])
 def test_an_article_with_every_word_ranks_above_one_with_a_single_word(client, query, lang, expected):
     assert expected in slugs(search(client, query, lang))[:2]
+
+
+def test_a_french_visitor_gets_french_titles_whatever_language_the_words_are_in(client):
+    from troubleshoot.articles.models import Article
+
+    for query in ("boîte pleine", "mailbox full"):
+        (first, *_rest) = search(client, query, "fr")
+        assert first["slug"] == "mailbox-full"
+        assert first["title"] == Article.objects.get(slug="mailbox-full").title_fr != (
+            Article.objects.get(slug="mailbox-full").title_en)
+
+
+def test_a_language_the_site_does_not_have_is_searched_in_english():
+    from troubleshoot.articles.models import Article
+    from troubleshoot.articles.snapshot import content_snapshot_get
+
+    (first, *_rest) = content_snapshot_get().search_index.search(query="mailbox full", lang="de")
+    assert (first.slug, first.title) == ("mailbox-full", Article.objects.get(slug="mailbox-full").title_en)
+
+
+def test_each_hit_names_its_articles_category_and_a_score_to_four_decimals(client):
+    from troubleshoot.articles.models import Article
+
+    hits = search(client, "relay")
+    assert hits
+    categories = dict(Article.objects.values_list("slug", "category"))
+    assert [hit["category"] for hit in hits] == [categories[hit["slug"]] for hit in hits]
+    assert all(hit["score"] == round(hit["score"], 4) and hit["score"] > 0 for hit in hits)

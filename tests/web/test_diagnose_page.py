@@ -1,7 +1,24 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 pytestmark = pytest.mark.django_db
+
+
+def permanence_said(content: str, label: str) -> str:
+    """What the result page says in its "Temporary or permanent" row (the row's label is always there)."""
+    said = re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", content, re.S)
+    assert said, f"no {label!r} row on the result page"
+    return said.group(1)
+
+
+def highlighted_in_paste(content: str) -> list[str]:
+    """The words marked inside the paste shown back ("Your bounce, with the decisive text
+    highlighted"), not in the list of quoted evidence, which always prints <mark>."""
+    paste = re.search(r'<details class="your-paste">.*?<pre class="paste">(.*?)</pre>', content, re.S)
+    assert paste, "the paste is not shown back"
+    return re.findall(r"<mark>(.*?)</mark>", paste.group(1), re.S)
 
 
 def test_pasting_a_seed_bounce_lands_on_its_article_with_evidence(client):
@@ -9,14 +26,27 @@ def test_pasting_a_seed_bounce_lands_on_its_article_with_evidence(client):
     content = response.content.decode()
     assert response.status_code == 200
     assert 'href="/en/sender-blocked/"' in content
-    assert "<mark>" in content
-    assert "Permanent" in content
+    assert permanence_said(content, "Temporary or permanent").startswith("Permanent:")
+
+
+def test_the_decisive_words_are_highlighted_inside_the_pasted_bounce(client):
+    text = "Delivery failed.\n553 sorry, your envelope sender is in my badmailfrom list.\nBye"
+    content = client.post("/en/diagnose/", {"text": text}, follow=True).content.decode()
+    assert highlighted_in_paste(content) == ["your envelope sender is in my badmailfrom list"]
 
 
 def test_the_result_page_is_in_french_for_french_visitors(client):
     content = client.post("/fr/diagnose/", {"text": "460 too many messages (#4.3.0)"}, follow=True).content.decode()
     assert 'href="/fr/too-many-messages/"' in content
-    assert "Temporaire" in content
+    assert permanence_said(content, "Temporaire ou définitif").startswith("Temporaire")
+
+
+def test_a_permanent_refusal_is_called_permanent_in_french_and_a_temporary_one_temporary(client):
+    permanent = client.post("/fr/diagnose/", {"text": "550 5.1.1 <jdoe@example.com>: Recipient address rejected: "
+                                                      "User unknown in virtual mailbox table"}, follow=True)
+    temporary = client.post("/fr/diagnose/", {"text": "460 too many messages (#4.3.0)"}, follow=True)
+    assert permanence_said(permanent.content.decode(), "Temporaire ou définitif").startswith("Définitif")
+    assert permanence_said(temporary.content.decode(), "Temporaire ou définitif").startswith("Temporaire")
 
 
 def test_an_uploaded_eml_file_is_diagnosed(client):
@@ -54,7 +84,7 @@ def test_bad_pastes_get_a_clear_message_in_the_visitors_language(client, text, m
 
 def test_a_paste_over_the_limit_is_refused_with_a_message(client):
     response = client.post("/fr/diagnose/", {"text": "550 " + "x" * 2_100_000})
-    assert response.status_code in (400, 413)
+    assert response.status_code == 400
     assert "Collez seulement" in response.content.decode()
 
 
@@ -111,8 +141,8 @@ def test_hundreds_of_thousands_of_short_lines_get_an_answer_in_bounded_time(clie
 
     started = time.monotonic()
     response = client.post("/en/diagnose/", {"text": "550\n" * 400_000 + "x\n" * 190_000}, follow=True)
-    assert response.status_code in (200, 400, 413)
-    assert time.monotonic() - started < 10
+    assert response.status_code == 200 and 'class="result"' in response.content.decode()
+    assert time.monotonic() - started < 10  # measured 1.3 s on a busy 2-core machine
 
 
 @pytest.mark.parametrize(

@@ -183,3 +183,12 @@ def test_the_common_reasons_offered_instead_are_in_the_visitors_language():
     _answer, page = page_for("Qwzxv blorptangle frimbazzle", lang="fr")
     assert page.closest
     assert [a.title for a in page.closest] == [Article.objects.get(slug=a.slug).title_fr for a in page.closest]
+
+
+def test_evidence_read_across_the_lines_of_a_multi_line_reply_is_still_quoted():
+    # the paste breaks "over quota" across two reply lines; the error text read joins them
+    answer, page = page_for("452-4.2.2 The email account that you tried to reach is over\n"
+                            "452-4.2.2 quota and inactive")
+    (item,) = page.results
+    assert "over quota" not in " ".join(answer.text.split())
+    assert item["quoted"] == ["over quota"]
