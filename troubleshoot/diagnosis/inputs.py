@@ -123,8 +123,12 @@ def decode_input(text: str | bytes) -> str:
 
 
 def recover_bytes(text: str) -> bytes:
-    """Inverse of the surrogateescape decoding done by :func:`decode_input`."""
-    return text.encode("utf-8", "surrogateescape")
+    """Inverse of the surrogateescape decoding done by :func:`decode_input`; any other lone
+    surrogate (text handed in directly, not decoded here) becomes U+FFFD instead of raising."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _NOT_ESCAPE_SURROGATE_RE.sub("\ufffd", text).encode("utf-8", "surrogateescape")
 
 
 # keyed by Python's codec name (codecs.lookup(...).name)
@@ -141,6 +145,7 @@ _CJK_FALLBACKS = {
 _NOT_A_CHARSET = frozenset({"undefined", "punycode", "idna", "unicode_escape", "raw_unicode_escape",
                             "mbcs", "oem", "palmos"})
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_NOT_ESCAPE_SURROGATE_RE = re.compile("[\ud800-\udc7f\udd00-\udfff]")  # surrogateescape uses U+DC80-U+DCFF
 
 
 def text_codec(charset: str | None) -> str | None:
