@@ -250,6 +250,9 @@ CASES = [
     ("The domain of your email address has no DMARC record and Gmail requires it for bulk senders.", "authfailure"),
     # a refusal that gives no reason says too little to decide: on hold, not a guess
     ("Your message couldn't be delivered because the recipient's email provider rejected it.", "onhold"),
+    # the words say a system error although X.3.1 alone would read as a full mail system (Zoho Mail)
+    ("<tanya@example.com>:\n452 4.3.1 Temporary System Error", "systemerror"),
+    ("452 4.3.1 Insufficient system storage", "systemfull"),
 ]
 
 

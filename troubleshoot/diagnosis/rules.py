@@ -839,6 +839,9 @@ RULES: dict[str, list[tuple[str, int]]] = {
         # DSNs, learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"):
         # "this is likely a temporary service error"; fr-fr: "erreur de service temporaire"
         (r"temporary service (?:error|issue|problem)|erreur (?:de service temporaire|temporaire du service)", 3),
+        # Zoho Mail's documented reply "452 4.3.1 Temporary System Error" (Zoho SMTP error codes): the
+        # words say a system error whatever the code's subject (X.3.1 alone reads as a full system)
+        (r"\b(?:temporary|transient) system (?:error|failure|problem)\b|erreur temporaire du syst[eè]me", 4),
         # From the writers, as Sisimai's reason and host tables record them (go-sisimai, BSD-2-Clause):
         (r"aliasing/forwarding loop broken|(?:temporary mta failure|rejected by next-hop mta) on relaying|unable to relay message back to mta", 4),  # reason/why-systemerror.go:23; p5 lib/Sisimai/Lhost/Amavis.pm:81-83  # noqa: E501
         (r"service not active|system incorrectly configured|pfa agent busy|message failed to be replicated|suspiciousremoteservererror|helo / ehlo requires domain address|resolver\.adr\.(?:badprimary|invalidinsmtp|ambiguous)", 3),  # rhost/for-microsoft.go:609-655; lhost/via-exchange2007.go:64,69,70  # noqa: E501
