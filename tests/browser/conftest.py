@@ -103,11 +103,11 @@ def browser(site_url):
         browser.close()
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, site_url):
-    """A fresh visitor (own cookies) at desktop and at phone width; every request must stay on the site."""
-    context = browser.new_context(viewport=VIEWPORTS[request.param], base_url=site_url)
-    outside = []
+def guarded_context(browser, site_url: str, viewport: dict, **options):
+    """A new browser (own cookies, no history) that may only talk to `site_url`; the list it returns
+    collects every request that tried to leave."""
+    context = browser.new_context(viewport=viewport, base_url=site_url, **options)
+    outside: list[str] = []
     context.route(
         "**/*",
         lambda route: (
@@ -116,6 +116,13 @@ def page(request, browser, site_url):
             else (outside.append(route.request.url), route.abort())
         ),
     )
+    return context, outside
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request, browser, site_url):
+    """A fresh visitor (own cookies) at desktop and at phone width; every request must stay on the site."""
+    context, outside = guarded_context(browser, site_url, VIEWPORTS[request.param])
     page = context.new_page()
     page.viewport_name = request.param
     yield page

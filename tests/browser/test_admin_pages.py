@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ADMIN, VIEWPORTS
+from tests.browser.conftest import ADMIN, VIEWPORTS, guarded_context
 
 ADMIN_PAGES = [
     "/admin/",
@@ -27,16 +27,8 @@ ADMIN_PAGES = [
 
 @pytest.fixture(params=["en"])
 def staff_page(request, browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url, locale=request.param)
-    outside, console = [], []
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(site_url) or route.request.url.startswith("data:")
-            else (outside.append(route.request.url), route.abort())
-        ),
-    )
+    context, outside = guarded_context(browser, site_url, VIEWPORTS["desktop"], locale=request.param)
+    console = []
     page = context.new_page()
     page.on("console", lambda message: console.append(message.text) if message.type in ("error", "warning") else None)
     page.goto("/admin/login/")
@@ -78,11 +70,12 @@ def test_the_article_list_shows_every_column_at_1280_px(staff_page):
 
 
 def test_the_insight_page_draws_what_senders_hit(staff_page, site_url):
-    visitor = staff_page.context.browser.new_context(base_url=site_url)
+    visitor, outside = guarded_context(staff_page.context.browser, site_url, VIEWPORTS["desktop"])
     sender = visitor.new_page()
     sender.goto("/en/?error=552+5.2.2+Mailbox+full")
     sender.goto("/fr/search/?q=qwxzvkj")
     visitor.close()
+    assert not outside
     staff_page.goto("/admin/articles/dailycount/?days=7")
     assert staff_page.locator("svg.insight-days rect").count() == 7
     assert staff_page.locator("th", has_text="mailbox-full").count() == 1  # the articles reached most
@@ -92,17 +85,8 @@ def test_the_insight_page_draws_what_senders_hit(staff_page, site_url):
 # The admin in either language: the visitor's browser language picks it (no /en/ prefix there).
 @pytest.fixture(params=["en", "fr"])
 def staff_page_any_language(request, browser, site_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url, locale=request.param,
-                                  extra_http_headers={"Accept-Language": request.param})
-    outside = []
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(site_url) or route.request.url.startswith("data:")
-            else (outside.append(route.request.url), route.abort())
-        ),
-    )
+    context, outside = guarded_context(browser, site_url, VIEWPORTS["desktop"], locale=request.param,
+                                       extra_http_headers={"Accept-Language": request.param})
     page = context.new_page()
     page.goto("/admin/login/")
     page.fill("#id_username", ADMIN[0])
@@ -202,8 +186,8 @@ def test_a_translator_drafts_the_french_and_an_editor_publishes_it(staff_page, b
     name, password = "tina-translator", "a-translator-password-1"
     _translator_created(staff_page, name, password)
 
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=site_url, locale="fr",
-                                  extra_http_headers={"Accept-Language": "fr"})
+    context, outside = guarded_context(browser, site_url, VIEWPORTS["desktop"], locale="fr",
+                                       extra_http_headers={"Accept-Language": "fr"})
     translator = context.new_page()
     translator.goto("/admin/login/")
     translator.fill("#id_username", name)
@@ -218,6 +202,7 @@ def test_a_translator_drafts_the_french_and_an_editor_publishes_it(staff_page, b
     translator.click("input[name=_save_draft]")
     translator.locator(".draft-notice").wait_for()
     context.close()
+    assert not outside
     assert _public_title(staff_page, slug, "fr") != new_title
 
     _open_article(staff_page, slug)

@@ -20,7 +20,7 @@ from urllib.parse import quote_plus, unquote
 
 import pytest
 
-from tests.browser.conftest import ROOT, VIEWPORTS, _free_port
+from tests.browser.conftest import ROOT, VIEWPORTS, _free_port, guarded_context
 
 pytestmark = pytest.mark.browser
 
@@ -119,21 +119,6 @@ def show_technical_details(page) -> None:
 
 def fact(page, label: str):
     return page.locator(f".result dl.facts dt:text-is(\"{label}\") + dd").first
-
-
-def guarded_context(browser, site_url: str, viewport: dict):
-    """A new browser (own cookies, no history) that may only talk to `site_url`."""
-    context = browser.new_context(viewport=viewport, base_url=site_url)
-    outside: list[str] = []
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(site_url) or route.request.url.startswith("data:")
-            else (outside.append(route.request.url), route.abort())
-        ),
-    )
-    return context, outside
 
 
 # --- 1. Answer first ------------------------------------------------------------------------------
