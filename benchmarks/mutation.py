@@ -108,7 +108,8 @@ BEHAVIOURS: dict[str, Behaviour] = {
         (Target("troubleshoot/articles/throttling.py",
                 ("client_address", "rate_check", "window_admit", "_local_admit", "diagnose_rate_check",
                  "checks_rate_check", "write_rate_check")),),
-        ("tests/articles/test_throttling.py", "tests/api/test_diagnose.py", "tests/web/test_feedback.py"),
+        ("tests/articles/test_throttling.py", "tests/articles/test_client_address.py", "tests/api/test_diagnose.py",
+         "tests/web/test_feedback.py"),
     ),
 }
 
@@ -117,6 +118,20 @@ BEHAVIOURS: dict[str, Behaviour] = {
 # change must contain (in its "+" lines; "-text": in the line it replaced; empty: any), and why. When the code moves and the
 # numbering or the line with it, an entry no longer matches and the mutant counts again.
 EQUIVALENT: list[tuple[str, str, str]] = [
+    # same-origin guard: Django's request.headers is case-insensitive (HttpHeaders)
+    ("troubleshoot.articles.same_origin.x_request_origin_allowed__mutmut_*", 'headers.get("origin")',
+     "request.headers ignores the case of a header's name"),
+    ("troubleshoot.articles.same_origin.x_request_origin_allowed__mutmut_*", 'headers.get("ORIGIN")',
+     "request.headers ignores the case of a header's name"),
+    ("troubleshoot.articles.same_origin.x_request_origin_allowed__mutmut_*", 'headers.get("sec-fetch-site")',
+     "request.headers ignores the case of a header's name"),
+    ("troubleshoot.articles.same_origin.x_request_origin_allowed__mutmut_*", 'headers.get("SEC-FETCH-SITE")',
+     "request.headers ignores the case of a header's name"),
+    # throttling: a missing header read as None or "" is falsy either way before it is used
+    ("troubleshoot.articles.throttling.x_client_address__mutmut_*", 'get("HTTP_X_FORWARDED_FOR", None)',
+     "None and \"\" both fail `if forwarded:`"),
+    ("troubleshoot.articles.throttling.x_client_address__mutmut_*", 'get("HTTP_X_FORWARDED_FOR", )',
+     "None and \"\" both fail `if forwarded:`"),
     # redaction
     ("troubleshoot.articles.redaction.x__domain_kept__mutmut_*", 'rsplit("@", )[-1]',
      "the part after the last @ is the same however many splits"),
