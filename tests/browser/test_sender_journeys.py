@@ -10,17 +10,13 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import shutil
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import quote_plus, unquote
 
 import pytest
 
-from tests.browser.conftest import ROOT, VIEWPORTS, _free_port, guarded_context
+from tests.browser.conftest import ROOT, VIEWPORTS, guarded_context, gunicorn_served
 
 pytestmark = pytest.mark.browser
 
@@ -476,26 +472,8 @@ def production_site_url(tmp_path_factory, site_url):
                     ["shell", "-c", store]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300,
                        stdout=subprocess.DEVNULL)
-    port = _free_port()
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    server = subprocess.Popen(
-        [gunicorn, "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--workers", "1", "troubleshoot.wsgi"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/en/", timeout=5)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("the production-like site did not start")
-            time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
+    with gunicorn_served(env=env, workers=1, what="the production-like site") as url:
+        yield url
 
 
 @pytest.fixture(params=list(VIEWPORTS))
